@@ -1,0 +1,102 @@
+// Rollups (DESIGN §6), written in the same transaction as the events that change
+// them and recomputable from raw rows by `npm run db:verify-stats`.
+import { foreignKey, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { automations } from './automations';
+import { campaigns } from './campaigns';
+import { accountId, at, ref } from './columns';
+
+const count = (name: string) => integer(name).notNull().default(0);
+
+/** Per-campaign counters of distinct recipients (and totals where named so). */
+export const campaignStats = pgTable(
+  'campaign_stats',
+  {
+    accountId: accountId(),
+    campaignId: ref('campaign_id').notNull(),
+    /** Recipients messaged (suppressed ones excluded). */
+    recipients: count('recipients'),
+    suppressed: count('suppressed'),
+    delivered: count('delivered'),
+    pending: count('pending'),
+    failed: count('failed'),
+    replied: count('replied'),
+    repliesTotal: count('replies_total'),
+    optedOut: count('opted_out'),
+    clicked: count('clicked'),
+    clicksTotal: count('clicks_total'),
+    surveyViewed: count('survey_viewed'),
+    surveyResponded: count('survey_responded'),
+    messages: count('messages'),
+    credits: count('credits'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.campaignId] }),
+    foreignKey({ columns: [t.accountId, t.campaignId], foreignColumns: [campaigns.accountId, campaigns.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** Per-automation counters of distinct contacts messaged. */
+export const automationStats = pgTable(
+  'automation_stats',
+  {
+    accountId: accountId(),
+    automationId: ref('automation_id').notNull(),
+    contacts: count('contacts'),
+    delivered: count('delivered'),
+    pending: count('pending'),
+    failed: count('failed'),
+    replied: count('replied'),
+    optedOut: count('opted_out'),
+    clicked: count('clicked'),
+    clicksTotal: count('clicks_total'),
+    surveyResponded: count('survey_responded'),
+    executions: count('executions'),
+    skipped: count('skipped'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.automationId] }),
+    foreignKey({
+      columns: [t.accountId, t.automationId],
+      foreignColumns: [automations.accountId, automations.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Automation activity in 15-minute UTC buckets. Every IANA offset is a multiple
+ * of 15 minutes, so summing buckets gives exact local days and months.
+ */
+export const automationActivity = pgTable(
+  'automation_activity',
+  {
+    accountId: accountId(),
+    automationId: ref('automation_id').notNull(),
+    bucketStart: at('bucket_start').notNull(),
+    executions: count('executions'),
+    skipped: count('skipped'),
+    credits: count('credits'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.automationId, t.bucketStart] }),
+    foreignKey({
+      columns: [t.accountId, t.automationId],
+      foreignColumns: [automations.accountId, automations.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** Account-wide activity in 15-minute UTC buckets: credits used and conversations started. */
+export const accountActivity = pgTable(
+  'account_activity',
+  {
+    accountId: accountId().references(() => accounts.id),
+    bucketStart: at('bucket_start').notNull(),
+    credits: count('credits'),
+    messagesSent: count('messages_sent'),
+    conversationsStarted: count('conversations_started'),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.bucketStart] })],
+);

@@ -1,0 +1,18 @@
+// @ts-check
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  typedRoutes: true,
+  poweredByHeader: false,
+  // Native and WASM database/crypto packages are loaded by Node at run time, not bundled.
+  serverExternalPackages: ['@node-rs/argon2', 'postgres', 'pg-boss', '@electric-sql/pglite'],
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real HTTP 403 for agents.
+    authInterrupts: true,
+  },
+};
+
+export default withNextIntl(nextConfig);

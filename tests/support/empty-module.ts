@@ -1,0 +1,2 @@
+// Stands in for `server-only` in tests, which import server modules directly.
+export {};
