@@ -6,6 +6,8 @@ import { serveOverWire } from './wire-server';
 
 export type EmbeddedDatabase = {
   url: string;
+  /** A gzipped copy of the data directory, loadable with `loadDataDir`. */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
 };
 
@@ -23,6 +25,7 @@ export async function startEmbeddedDatabase(options: {
   const server = await serveOverWire(pg, { port: options.port });
   return {
     url: `postgres://postgres:postgres@${server.host}:${server.port}/postgres?sslmode=disable`,
+    dump: () => pg.dumpDataDir('gzip'),
     async stop() {
       await server.close();
       await pg.close();
