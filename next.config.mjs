@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets several checkouts' builds or dev servers coexist (e.g. parallel e2e runs).
+  distDir: process.env.PULSE_DIST_DIR || '.next',
   typedRoutes: true,
   poweredByHeader: false,
   // Native and WASM database/crypto packages are loaded by Node at run time, not bundled.
