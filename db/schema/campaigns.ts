@@ -37,6 +37,8 @@ export const campaigns = pgTable(
     scheduledAt: at('scheduled_at'),
     /** When sending started; the campaign's "Sent at". */
     sentAt: at('sent_at'),
+    /** When every recipient of the audience had their message created (the launch is done). */
+    fannedOutAt: at('fanned_out_at'),
     completedAt: at('completed_at'),
     canceledAt: at('canceled_at'),
     createdBy: ref('created_by'),

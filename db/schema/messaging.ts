@@ -121,9 +121,9 @@ export const messages = pgTable(
     index('messages_thread').on(t.accountId, t.contactId, t.phoneNumberId, t.createdAt),
     index('messages_campaign').on(t.accountId, t.campaignId, t.contactId),
     index('messages_automation').on(t.accountId, t.automationId, t.createdAt),
-    // The worker's queue: only undispatched rows are indexed.
+    // The worker's queue, per sender number: only undispatched rows are indexed.
     index('messages_dispatch')
-      .on(t.sendAfter)
+      .on(t.accountId, t.phoneNumberId, t.sendAfter)
       .where(sql`${t.status} in ('pending', 'ready', 'claimed')`),
   ],
 );
