@@ -53,7 +53,7 @@ export async function recountStats(executor: Executor, scope: StatsScope = {}): 
           sql`, `,
         )}`,
       );
-      result[family.name] = rows.map(normalized);
+      result[family.name] = rows.map((row) => normalized(row));
     }
     return result;
   });
