@@ -7,8 +7,8 @@
 /** A calendar date with no zone attached (month 1–12). */
 export type CivilDate = { year: number; month: number; day: number };
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+export const MINUTE = 60_000;
+export const DAY = 86_400_000;
 
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -150,4 +150,3 @@ export function startOfLocalDay(date: CivilDate, timeZone: string): Date {
   return new Date(firstInstantAtOrAfterWallClock(date, 0, timeZone));
 }
 
-export { MINUTE, DAY };

@@ -15,7 +15,7 @@ describe('GSM-7 bodies', () => {
     expect(segmentsOf(gsm(161))).toMatchObject({ units: 161, segments: 2, perSegment: 153, unitsLeftInSegment: 153 * 2 - 161 });
   });
 
-  it.each([2, 3, 4])('153×%i characters fill %i segments exactly, one more starts another', (k) => {
+  it.each([2, 3, 4])('153×k characters fill k segments exactly and one more starts another (k = %i)', (k) => {
     expect(segmentsOf(gsm(153 * k))).toMatchObject({ segments: k, unitsLeftInSegment: 0 });
     expect(segmentsOf(gsm(153 * k + 1))).toMatchObject({ segments: k + 1, unitsLeftInSegment: 152 });
   });
@@ -53,7 +53,7 @@ describe('UCS-2 bodies', () => {
     expect(segmentsOf(ucs2(71))).toMatchObject({ units: 71, segments: 2, perSegment: 67, unitsLeftInSegment: 63 });
   });
 
-  it.each([2, 3, 4])('67×%i units fill %i segments exactly, one more starts another', (k) => {
+  it.each([2, 3, 4])('67×k units fill k segments exactly and one more starts another (k = %i)', (k) => {
     expect(segmentsOf(ucs2(67 * k))).toMatchObject({ segments: k, unitsLeftInSegment: 0 });
     expect(segmentsOf(ucs2(67 * k + 1))).toMatchObject({ segments: k + 1, unitsLeftInSegment: 66 });
   });
@@ -70,8 +70,14 @@ describe('UCS-2 bodies', () => {
   it('an emoji built from several code points stays whole, as in Twilio’s calculator', () => {
     const family = '👨‍👩‍👧'; // three emoji joined: 8 UTF-16 units
     expect(segmentsOf(family)).toMatchObject({ units: 8, ucs2Characters: [{ char: family, index: 0 }] });
-    expect(segmentsOf(ucs2(60) + family + ucs2(66)).segments).toBe(3);
+    // Cut between its code points, 62 + 5 units would fill part one exactly and two parts would do.
+    expect(segmentsOf(ucs2(62) + family + ucs2(64)).segments).toBe(3);
     expect(segmentsOf(ucs2(59) + family + ucs2(67)).segments).toBe(2);
+  });
+
+  it('a single grapheme longer than a whole part (stacked accents) is cut rather than never fitting', () => {
+    const stacked = 'a' + '\u0301'.repeat(100); // one grapheme, 101 units
+    expect(segmentsOf(stacked)).toMatchObject({ encoding: 'UCS-2', units: 101, segments: 2, unitsLeftInSegment: 33 });
   });
 
   it('characters of the GSM extension table count one unit in a UCS-2 body', () => {
