@@ -9,13 +9,13 @@ import {
   integer,
   jsonb,
   numeric,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
   text,
   unique,
 } from 'drizzle-orm/pg-core';
+import { numberKind, userRole } from './enums';
 import { accountId, at, createdAt, id, ref } from './columns';
 
 export const accounts = pgTable(
@@ -44,8 +44,6 @@ export const accounts = pgTable(
     check('accounts_quiet_hours_range', sql`${t.quietHoursStart} between 0 and 1440 and ${t.quietHoursEnd} between 0 and 1440`),
   ],
 );
-
-export const userRole = pgEnum('user_role', ['manager', 'agent']);
 
 export const users = pgTable(
   'users',
@@ -77,8 +75,6 @@ export const loginEmails = pgTable(
     check('login_emails_lowercase', sql`${t.email} = lower(${t.email})`),
   ],
 );
-
-export const numberKind = pgEnum('number_kind', ['long_code', 'toll_free', 'short_code']);
 
 export const phoneNumbers = pgTable(
   'phone_numbers',

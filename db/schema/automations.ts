@@ -7,7 +7,6 @@ import {
   foreignKey,
   index,
   jsonb,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
@@ -15,22 +14,12 @@ import {
   unique,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
+import { automationAction, automationStatus, automationTrigger, executionStatus, messageStatus, recipientStatus } from './enums';
 import { accounts, phoneNumbers, users } from './accounts';
 import { accountId, at, createdAt, id, ref } from './columns';
 import { contacts, tags } from './contacts';
-import { recipientStatus } from './campaigns';
-import { messages, messageStatus } from './messaging';
+import { messages } from './messaging';
 import { surveys } from './surveys';
-
-export const automationStatus = pgEnum('automation_status', ['active', 'inactive']);
-export const automationTrigger = pgEnum('automation_trigger', [
-  'contact_created',
-  'tag_added',
-  'keyword',
-  'date',
-  'recurring',
-]);
-export const automationAction = pgEnum('automation_action', ['send_message', 'send_survey']);
 
 /**
  * Trigger settings beyond the tag and keyword columns:
@@ -81,8 +70,6 @@ export const automations = pgTable(
     index('automations_name').on(t.accountId, t.name, t.id),
   ],
 );
-
-export const executionStatus = pgEnum('execution_status', ['scheduled', 'sent', 'failed', 'skipped', 'canceled']);
 
 export const automationExecutions = pgTable(
   'automation_executions',

@@ -6,19 +6,17 @@ import {
   foreignKey,
   index,
   integer,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
   text,
 } from 'drizzle-orm/pg-core';
+import { campaignStatus, messageStatus, recipientStatus } from './enums';
 import { accounts, phoneNumbers, users } from './accounts';
 import { accountId, at, createdAt, id, ref } from './columns';
 import { contacts } from './contacts';
-import { messages, messageStatus } from './messaging';
+import { messages } from './messaging';
 import { surveys } from './surveys';
-
-export const campaignStatus = pgEnum('campaign_status', ['draft', 'scheduled', 'sending', 'sent', 'canceled']);
 
 export const campaigns = pgTable(
   'campaigns',
@@ -57,9 +55,6 @@ export const campaigns = pgTable(
     index('campaigns_name_trgm').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );
-
-/** A recipient's delivery bucket (DESIGN §5): the status of their latest message. */
-export const recipientStatus = pgEnum('recipient_status', ['pending', 'delivered', 'failed', 'suppressed']);
 
 export const campaignRecipients = pgTable(
   'campaign_recipients',

@@ -1,6 +1,7 @@
 // Contacts (the people an account texts), their tags, and the opt-out ledger.
 import { sql, type SQL } from 'drizzle-orm';
-import { date, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { optOutKind, optOutSource } from './enums';
 import { accounts, users } from './accounts';
 import { automations } from './automations';
 import { campaigns } from './campaigns';
@@ -67,9 +68,6 @@ export const contactTags = pgTable(
     index('contact_tags_tag').on(t.accountId, t.tagId, t.contactId),
   ],
 );
-
-export const optOutKind = pgEnum('opt_out_kind', ['opt_out', 'opt_in']);
-export const optOutSource = pgEnum('opt_out_source', ['keyword', 'carrier', 'manual', 'import']);
 
 /**
  * Every opt-out and opt-in, with what caused it and what it is attributed to.

@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './automations';
 export * from './campaigns';
 export * from './contacts';
+export * from './enums';
 export * from './messaging';
 export * from './sim';
 export * from './stats';

@@ -8,7 +8,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
@@ -17,46 +16,12 @@ import {
   uniqueIndex,
   type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
+import { inboundKind, messageDirection, messageEncoding, messageStatus, outboundKind } from './enums';
 import { phoneNumbers } from './accounts';
 import { automationExecutions, automations } from './automations';
 import { campaigns } from './campaigns';
 import { accountId, at, createdAt, id, ref } from './columns';
 import { contacts } from './contacts';
-
-export const messageDirection = pgEnum('message_direction', ['outbound', 'inbound']);
-
-/**
- * Our own dispatch states (pending, ready, claimed, suppressed) followed by
- * Twilio's statuses. lib/messaging/status.ts ranks them; a row only moves to a
- * higher rank.
- */
-export const messageStatus = pgEnum('message_status', [
-  'pending',
-  'ready',
-  'claimed',
-  'suppressed',
-  'queued',
-  'accepted',
-  'scheduled',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'undelivered',
-  'failed',
-  'canceled',
-  'partially_delivered',
-  'receiving',
-  'received',
-]);
-
-export const messageEncoding = pgEnum('message_encoding', ['GSM-7', 'UCS-2']);
-
-/** What an inbound message is, once classified (DESIGN §5). */
-export const inboundKind = pgEnum('inbound_kind', ['reply', 'opt_out', 'opt_in', 'help']);
-
-/** Why an outbound message exists. */
-export const outboundKind = pgEnum('outbound_kind', ['campaign', 'automation', 'keyword_response']);
 
 export const messages = pgTable(
   'messages',

@@ -5,13 +5,13 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
   text,
   unique,
 } from 'drizzle-orm/pg-core';
+import { questionKind } from './enums';
 import { accounts } from './accounts';
 import { accountId, at, createdAt, id, ref } from './columns';
 import { automationExecutions, automations } from './automations';
@@ -33,8 +33,6 @@ export const surveys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.id] }), index('surveys_name').on(t.accountId, t.name, t.id)],
 );
-
-export const questionKind = pgEnum('question_kind', ['single_choice', 'multiple_choice', 'rating', 'nps', 'free_text']);
 
 export const surveyQuestions = pgTable(
   'survey_questions',
