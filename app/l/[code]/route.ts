@@ -1,0 +1,15 @@
+import { notFound } from 'next/navigation';
+import { recordLinkVisit } from '@/lib/messaging/tracked-links';
+
+async function visit(request: Request, { params }: RouteContext<'/l/[code]'>): Promise<Response> {
+  const { code } = await params;
+  const found = await recordLinkVisit({ code, method: request.method, userAgent: request.headers.get('user-agent') });
+  if (!found) notFound();
+  return new Response(null, {
+    status: 302,
+    headers: { location: found.destination, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  });
+}
+
+export const GET = visit;
+export const HEAD = visit;

@@ -1,0 +1,31 @@
+// Lets pg-boss write a job inside one of our Drizzle transactions (its `db` option),
+// so a job and the domain rows it belongs to commit or roll back together.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+
+type PgBossDb = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** pg-boss hands over `$n`-numbered SQL; rebuild it as a Drizzle query with the same parameters. */
+export function jobsIn(tx: Executor): PgBossDb {
+  return {
+    async executeSql(text, values = []) {
+      const parts: SQL[] = [];
+      let last = 0;
+      for (const match of text.matchAll(/\$(\d+)/g)) {
+        parts.push(sql.raw(text.slice(last, match.index)));
+        parts.push(sql`${parameter(values[Number(match[1]) - 1])}`);
+        last = match.index + match[0].length;
+      }
+      parts.push(sql.raw(text.slice(last)));
+      const rows = await tx.execute(sql.join(parts));
+      return { rows: [...rows] };
+    },
+  };
+}
+
+function parameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
