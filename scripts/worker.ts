@@ -1,0 +1,39 @@
+// `npm run worker`: the background job process (started by the launcher, or on its
+// own beside `next start` in production). Stops gracefully on SIGTERM/SIGINT.
+import { startWorker } from '@/lib/jobs/worker';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const worker = await startWorker({ log });
+
+let stopRequests = 0;
+const stop = (reason: string) => {
+  stopRequests += 1;
+  if (stopRequests > 1) return; // Ctrl-C in a terminal also reaches us beside the launcher's SIGTERM
+  log(`stopping (${reason}); letting running jobs finish…`);
+  worker.stop().then(
+    () => {
+      log('stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      log(`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+
+// Started by the launcher: should the launcher die without stopping us, stop too,
+// instead of polling a database that is gone.
+const launcherPid = Number(process.env.PULSE_LAUNCHER_PID);
+if (Number.isInteger(launcherPid) && launcherPid > 0) {
+  setInterval(() => {
+    try {
+      process.kill(launcherPid, 0);
+    } catch {
+      stop('the launcher is gone');
+    }
+  }, 2_000).unref();
+}
