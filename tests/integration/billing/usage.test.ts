@@ -1,0 +1,82 @@
+// Monthly credits in the account's zone and each campaign's estimated overage, read
+// from the rollups and checked against hand-computed figures.
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { accountActivity, automationActivity, campaignStats } from '@/db/schema';
+import { campaignOverages, monthlyUsage, type Plan } from '@/lib/billing/usage';
+import { createAccount, createAutomation, createCampaign, createPhoneNumber } from '../../support/factories';
+
+async function planned(monthlyCredits: number | null, timeZone = 'America/New_York') {
+  const account = await createAccount({ timeZone, monthlyCredits, overagePricePerCredit: 0.0125 });
+  const number = await createPhoneNumber(account.id);
+  const plan: Plan = { accountId: account.id, timeZone, monthlyCredits, overagePricePerCredit: 0.0125 };
+  return { account, number, plan };
+}
+
+async function sentCampaign(accountId: number, fromNumberId: number, sentAt: Date, credits: number) {
+  const campaign = await createCampaign(accountId, { fromNumberId, status: 'sent', sentAt });
+  await db.insert(campaignStats).values({ accountId, campaignId: campaign.id, credits, messages: credits });
+  return campaign;
+}
+
+describe('monthly credits', () => {
+  it("counts the calendar month in the account's zone", async () => {
+    const { account, plan } = await planned(1000, 'Asia/Kathmandu');
+    // Kathmandu is UTC+05:45: November starts at 2026-10-31T18:15Z.
+    await db.insert(accountActivity).values([
+      { accountId: account.id, bucketStart: new Date('2026-10-31T18:00:00Z'), credits: 7 }, // 23:45 on Oct 31 local
+      { accountId: account.id, bucketStart: new Date('2026-10-31T18:15:00Z'), credits: 5 }, // 00:00 on Nov 1 local
+      { accountId: account.id, bucketStart: new Date('2026-11-20T09:00:00Z'), credits: 40 },
+    ]);
+    const usage = await monthlyUsage(db, plan, new Date('2026-11-25T12:00:00Z'));
+    expect(usage).toMatchObject({ label: '2026-11', used: 45, allowance: 1000, remaining: 955 });
+  });
+
+  it('never shows less than zero remaining, and nothing on unlimited plans', async () => {
+    const over = await planned(10);
+    await db.insert(accountActivity).values({ accountId: over.account.id, bucketStart: new Date('2026-11-10T15:00:00Z'), credits: 25 });
+    expect((await monthlyUsage(db, over.plan, new Date('2026-11-25T12:00:00Z'))).remaining).toBe(0);
+    const unlimited = await planned(null);
+    expect((await monthlyUsage(db, unlimited.plan, new Date('2026-11-25T12:00:00Z'))).remaining).toBeNull();
+  });
+});
+
+describe('estimated overage', () => {
+  it('charges the month in send order, automation texts included', async () => {
+    const { account, number, plan } = await planned(100);
+    const first = await sentCampaign(account.id, number.id, new Date('2026-11-03T15:00:00Z'), 60);
+    const automation = await createAutomation(account.id, { fromNumberId: number.id });
+    await db.insert(automationActivity).values({ accountId: account.id, automationId: automation.id, bucketStart: new Date('2026-11-04T15:00:00Z'), credits: 30 });
+    const second = await sentCampaign(account.id, number.id, new Date('2026-11-05T15:00:00Z'), 70);
+    const previousMonth = await sentCampaign(account.id, number.id, new Date('2026-10-20T15:00:00Z'), 150);
+    const overages = await campaignOverages(db, plan, [
+      { id: first.id, kind: 'sent', sentAt: first.sentAt! },
+      { id: second.id, kind: 'sent', sentAt: second.sentAt! },
+      { id: previousMonth.id, kind: 'sent', sentAt: previousMonth.sentAt! },
+    ], new Date('2026-11-25T12:00:00Z'));
+    expect(overages.get(first.id)).toEqual({ credits: 0, money: '0.0000' });
+    // 60 + 30 used before it; 70 more passes the 100 allowance by 60.
+    expect(overages.get(second.id)).toEqual({ credits: 60, money: '0.7500' });
+    expect(overages.get(previousMonth.id)).toEqual({ credits: 50, money: '0.6250' });
+  });
+
+  it('estimates a scheduled campaign against what its month has left', async () => {
+    const { account, number, plan } = await planned(100);
+    await db.insert(accountActivity).values({ accountId: account.id, bucketStart: new Date('2026-11-10T15:00:00Z'), credits: 80 });
+    const now = new Date('2026-11-25T12:00:00Z');
+    const overages = await campaignOverages(db, plan, [
+      { id: 9001, kind: 'scheduled', scheduledAt: new Date('2026-11-28T15:00:00Z'), estimatedCredits: 50 },
+      { id: 9002, kind: 'scheduled', scheduledAt: new Date('2026-12-02T15:00:00Z'), estimatedCredits: 50 },
+    ], now);
+    expect(overages.get(9001)).toEqual({ credits: 30, money: '0.3750' });
+    expect(overages.get(9002)).toEqual({ credits: 0, money: '0.0000' });
+    void number;
+  });
+
+  it('is zero on unlimited plans', async () => {
+    const { account, number, plan } = await planned(null);
+    const campaign = await sentCampaign(account.id, number.id, new Date('2026-11-03T15:00:00Z'), 10_000);
+    const overages = await campaignOverages(db, plan, [{ id: campaign.id, kind: 'sent', sentAt: campaign.sentAt! }]);
+    expect(overages.get(campaign.id)).toEqual({ credits: 0, money: '0.0000' });
+  });
+});
