@@ -26,59 +26,71 @@ export type MessageState = Attribution & {
 };
 
 /**
- * A message moved forward: copy its state to the recipient row whose latest message it
- * is, and move the recipient between the delivered/pending/failed/suppressed counters.
- * An older attempt (superseded by a resend) changes nothing.
+ * CTEs that mirror the message in a preceding CTE named `advanced` (one row, with the
+ * columns of `messages`) onto the recipient row whose latest message it is, and move
+ * that recipient between the delivered/pending/failed/suppressed counters. An older
+ * attempt (superseded by a resend) matches no recipient row and changes nothing.
+ * The recipient rows are locked first, so concurrent events see each other's counts.
  */
-export async function applyMessageState(tx: Executor, m: MessageState): Promise<void> {
-  if (m.campaignId !== null) {
-    await tx.execute(sql`
-      with before as (
-        select status from campaign_recipients
-        where account_id = ${m.accountId} and campaign_id = ${m.campaignId}
-          and contact_id = ${m.contactId} and message_id = ${m.messageId}
-        for update
-      ), changed as (
-        update campaign_recipients r set
-          message_status = ${m.status}, status_rank = ${m.statusRank}, status = ${m.bucket},
-          status_reason = ${m.statusReason}, error_code = ${m.errorCode},
-          sent_at = ${m.sentAt?.toISOString() ?? null}, delivered_at = ${m.deliveredAt?.toISOString() ?? null},
-          failed_at = ${m.failedAt?.toISOString() ?? null}, updated_at = now()
-        from before
-        where r.account_id = ${m.accountId} and r.campaign_id = ${m.campaignId} and r.contact_id = ${m.contactId}
-        returning before.status::text as was, r.status::text as now
-      )
+export function mirrorAdvancedMessage(bucket: RecipientBucket): SQL {
+  return sql`
+    , campaign_before as (
+      select r.campaign_id, r.contact_id, r.status from campaign_recipients r
+      join advanced a on r.account_id = a.account_id and r.campaign_id = a.campaign_id
+        and r.contact_id = a.contact_id and r.message_id = a.id
+      for update of r
+    ), campaign_changed as (
+      update campaign_recipients r set
+        message_status = a.status, status_rank = a.status_rank, status = ${bucket}, status_reason = a.status_reason,
+        error_code = a.error_code, sent_at = a.sent_at, delivered_at = a.delivered_at, failed_at = a.failed_at,
+        updated_at = now()
+      from advanced a, campaign_before b
+      where r.account_id = a.account_id and r.campaign_id = b.campaign_id and r.contact_id = b.contact_id
+      returning r.account_id, r.campaign_id, b.status::text as was, r.status::text as now
+    ), campaign_counted as (
       update campaign_stats s set
         recipients = s.recipients + (c.now <> 'suppressed')::int - (c.was <> 'suppressed')::int,
         suppressed = s.suppressed + (c.now = 'suppressed')::int - (c.was = 'suppressed')::int,
         pending = s.pending + (c.now = 'pending')::int - (c.was = 'pending')::int,
         delivered = s.delivered + (c.now = 'delivered')::int - (c.was = 'delivered')::int,
         failed = s.failed + (c.now = 'failed')::int - (c.was = 'failed')::int
-      from changed c
-      where s.account_id = ${m.accountId} and s.campaign_id = ${m.campaignId} and c.was <> c.now`);
-  }
-  if (m.automationId !== null) {
-    await tx.execute(sql`
-      with before as (
-        select status from automation_recipients
-        where account_id = ${m.accountId} and automation_id = ${m.automationId}
-          and contact_id = ${m.contactId} and message_id = ${m.messageId}
-        for update
-      ), changed as (
-        update automation_recipients r set
-          message_status = ${m.status}, status_rank = ${m.statusRank}, status = ${m.bucket},
-          delivered_at = ${m.deliveredAt?.toISOString() ?? null}
-        from before
-        where r.account_id = ${m.accountId} and r.automation_id = ${m.automationId} and r.contact_id = ${m.contactId}
-        returning before.status::text as was, r.status::text as now
-      )
+      from campaign_changed c
+      where s.account_id = c.account_id and s.campaign_id = c.campaign_id and c.was <> c.now
+      returning 1
+    ), automation_before as (
+      select r.automation_id, r.contact_id, r.status from automation_recipients r
+      join advanced a on r.account_id = a.account_id and r.automation_id = a.automation_id
+        and r.contact_id = a.contact_id and r.message_id = a.id
+      for update of r
+    ), automation_changed as (
+      update automation_recipients r set
+        message_status = a.status, status_rank = a.status_rank, status = ${bucket}, delivered_at = a.delivered_at
+      from advanced a, automation_before b
+      where r.account_id = a.account_id and r.automation_id = b.automation_id and r.contact_id = b.contact_id
+      returning r.account_id, r.automation_id, b.status::text as was, r.status::text as now
+    ), automation_counted as (
       update automation_stats s set
         pending = s.pending + (c.now = 'pending')::int - (c.was = 'pending')::int,
         delivered = s.delivered + (c.now = 'delivered')::int - (c.was = 'delivered')::int,
         failed = s.failed + (c.now = 'failed')::int - (c.was = 'failed')::int
-      from changed c
-      where s.account_id = ${m.accountId} and s.automation_id = ${m.automationId} and c.was <> c.now`);
-  }
+      from automation_changed c
+      where s.account_id = c.account_id and s.automation_id = c.automation_id and c.was <> c.now
+      returning 1
+    )`;
+}
+
+/** A message moved to a new state: mirror it on its recipient row and counters. */
+export async function applyMessageState(tx: Executor, m: MessageState): Promise<void> {
+  const timestamp = (at: Date | null) => sql`${at?.toISOString() ?? null}::timestamptz`;
+  await tx.execute(sql`
+    with advanced as (
+      select ${m.accountId}::bigint as account_id, ${m.messageId}::bigint as id, ${m.contactId}::bigint as contact_id,
+             ${m.campaignId}::bigint as campaign_id, ${m.automationId}::bigint as automation_id,
+             ${m.status}::message_status as status, ${m.statusRank}::smallint as status_rank,
+             ${m.statusReason}::text as status_reason, ${m.errorCode}::int as error_code,
+             ${timestamp(m.sentAt)} as sent_at, ${timestamp(m.deliveredAt)} as delivered_at, ${timestamp(m.failedAt)} as failed_at
+    ) ${mirrorAdvancedMessage(m.bucket)}
+    select 1`);
 }
 
 /** The provider accepted a message: its credits count from now, in the month of `sentAt`. */
