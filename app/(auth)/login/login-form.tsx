@@ -1,0 +1,133 @@
+'use client';
+// The sign-in form. Rendered on the server and posted as a plain form when JavaScript
+// is off; with it on, it adds a pending state and keeps the page in place.
+import { useActionState, useState, type FormEvent } from 'react';
+import { signInWithPassword } from './actions';
+import { initialSignInState, type SignInState } from './sign-in-state';
+
+type Labels = {
+  email: string;
+  emailPlaceholder: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  emailTooLong: string;
+  passwordTooLong: string;
+  fixFields: string;
+};
+
+type Props = {
+  next: string;
+  /** A message from before this page was rendered (an oversized request). */
+  notice?: string;
+  limits: { email: number; password: number };
+  labels: Labels;
+};
+
+export function LoginForm({ next, notice, limits, labels }: Props) {
+  const [serverState, formAction, pending] = useActionState(signInWithPassword, initialSignInState);
+  // Checked in the browser too: an oversized request would be refused before the action runs.
+  const [localState, setLocalState] = useState<SignInState | null>(null);
+  const state = localState ?? serverState;
+  const message = state.message ?? notice;
+
+  function checkSizes(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
+    const email = text(data.get('email'));
+    const password = text(data.get('password'));
+    const fieldErrors: SignInState['fieldErrors'] = {};
+    if (email.length > limits.email) fieldErrors.email = labels.emailTooLong;
+    if (password.length > limits.password) fieldErrors.password = labels.passwordTooLong;
+    if (fieldErrors.email || fieldErrors.password) {
+      event.preventDefault();
+      setLocalState({ message: labels.fixFields, fieldErrors, email: email.slice(0, limits.email) });
+    } else {
+      setLocalState(null);
+    }
+  }
+
+  const emailError = state.fieldErrors?.email;
+  const passwordError = state.fieldErrors?.password;
+
+  return (
+    <form action={formAction} onSubmit={checkSizes} noValidate className="mt-6 space-y-5">
+      <input type="hidden" name="next" value={next} />
+
+      <div id="sign-in-message" aria-live="polite" aria-atomic="true">
+        {message ? (
+          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {message}
+          </p>
+        ) : null}
+      </div>
+
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-neutral-800">
+          {labels.email}
+        </label>
+        <input
+          // A new key per answer re-mounts the field, so it shows the email sent back.
+          key={`email:${state.email ?? ''}`}
+          id="email"
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={limits.email}
+          defaultValue={state.email ?? ''}
+          placeholder={labels.emailPlaceholder}
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby={emailError ? 'email-error' : message ? 'sign-in-message' : undefined}
+          className="mt-1 block w-full rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-xs placeholder:text-neutral-400 focus:border-indigo-600 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600/30 aria-invalid:border-red-500 sm:text-sm"
+        />
+        {emailError ? (
+          <p id="email-error" className="mt-1 text-sm text-red-700">
+            {emailError}
+          </p>
+        ) : null}
+      </div>
+
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-neutral-800">
+          {labels.password}
+        </label>
+        <input
+          key={`password:${state.message ?? ''}`}
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={limits.password}
+          aria-invalid={passwordError ? true : undefined}
+          aria-describedby={passwordError ? 'password-error' : undefined}
+          className="mt-1 block w-full rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-xs focus:border-indigo-600 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600/30 aria-invalid:border-red-500 sm:text-sm"
+        />
+        {passwordError ? (
+          <p id="password-error" className="mt-1 text-sm text-red-700">
+            {passwordError}
+          </p>
+        ) : null}
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        aria-disabled={pending}
+        className="flex w-full items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-70"
+      >
+        {pending ? (
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
+            <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+            <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+          </svg>
+        ) : null}
+        {pending ? labels.submitting : labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+// The sign-in page: a server-rendered form that works with JavaScript off. Signed-in
+// users go straight on to where they were headed.
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '@/lib/auth/login-form';
+import { safeNextPath } from '@/lib/auth/next-path';
+import { getCurrentUser } from '@/lib/auth/session';
+import { LoginForm } from './login-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signIn');
+  return { title: t('title') };
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
+  const params = await searchParams;
+  const next = safeNextPath(first(params.next));
+  if (await getCurrentUser()) redirect(next);
+
+  const t = await getTranslations('auth');
+  // proxy.ts sends an oversized sign-in POST back here, as no action could read it.
+  const notice = first(params.error) === 'too_large' ? t('errors.requestTooLarge') : undefined;
+
+  return (
+    <div className="w-full max-w-sm">
+      <div className="mb-6 flex items-center justify-center gap-2 text-neutral-900">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7 text-indigo-600" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M3 12h4l3-8 4 16 3-8h4" />
+        </svg>
+        <span className="text-xl font-semibold tracking-tight">Pulse</span>
+      </div>
+      <div className="rounded-xl border border-neutral-200 bg-white px-6 py-8 shadow-sm sm:px-8">
+        <h1 className="text-lg font-semibold text-neutral-900">{t('signIn.heading')}</h1>
+        <p className="mt-1 text-sm text-neutral-600">{t('signIn.subheading')}</p>
+        <LoginForm
+          next={next}
+          notice={notice}
+          limits={{ email: MAX_EMAIL_LENGTH, password: MAX_PASSWORD_LENGTH }}
+          labels={{
+            email: t('signIn.email'),
+            emailPlaceholder: t('signIn.emailPlaceholder'),
+            password: t('signIn.password'),
+            submit: t('signIn.submit'),
+            submitting: t('signIn.submitting'),
+            emailTooLong: t('errors.emailTooLong', { max: MAX_EMAIL_LENGTH }),
+            passwordTooLong: t('errors.passwordTooLong', { max: MAX_PASSWORD_LENGTH }),
+            fixFields: t('errors.fixFields'),
+          }}
+        />
+      </div>
+      <p className="mt-6 text-center text-xs text-neutral-500">{t('signIn.managersOnly')}</p>
+    </div>
+  );
+}
