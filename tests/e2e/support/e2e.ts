@@ -4,20 +4,31 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
 import { artifactsDir } from './launcher';
 
 const skipReason = inject('e2eSkipReason');
+const startError = inject('e2eStartError');
 
 export const e2e = {
   /** `http://localhost:PORT` of the app under test; pages opened by newPage() resolve paths against it. */
   baseUrl: inject('e2eBaseUrl'),
   /** True when no Chromium was found; every e2e suite must be skipped then. */
   skip: skipReason !== '',
+  /** True when the app under test is up (neither skipped nor failed to start). */
+  available: skipReason === '' && startError === '',
   /** Which database the app under test runs on. */
   databaseMode: inject('e2eDatabaseMode'),
 };
+
+// The app did not start (or no browser although one is required): every test of
+// this file fails with the reason.
+if (startError) {
+  beforeAll(() => {
+    throw new Error(startError);
+  });
+}
 
 /** `describe` that is skipped when the e2e tests cannot run. */
 export const describeE2E = describe.skipIf(e2e.skip);

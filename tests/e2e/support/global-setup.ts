@@ -5,6 +5,9 @@
 //   seeded on request and dropped afterwards; otherwise the embedded database.
 // - No Chromium: every e2e test is skipped with one line saying so, unless
 //   E2E_REQUIRED=1, which makes it a failure.
+// Failures here (no browser when required, an app that does not start) fail every
+// e2e test file with the reason, rather than aborting the run: the unit, integration
+// and component results still count and show.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +22,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Why the e2e tests are skipped; empty when they run. */
     e2eSkipReason: string;
+    /** Why the e2e tests cannot run although they must; empty when they can. */
+    e2eStartError: string;
     e2eBaseUrl: string;
     e2eChromiumPath: string;
     e2eDatabaseMode: 'server' | 'embedded';
@@ -28,23 +33,30 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const browser = chromiumPath();
   project.provide('e2eChromiumPath', browser);
+  project.provide('e2eSkipReason', '');
+  project.provide('e2eStartError', '');
+  project.provide('e2eBaseUrl', '');
+  project.provide('e2eDatabaseMode', 'embedded');
+  const fail = (message: string) => {
+    console.error(message);
+    project.provide('e2eStartError', message);
+  };
+
   if (!chromiumIsInstalled(browser)) {
     const reason = `no Chromium at ${browser}; set CHROMIUM_PATH or install chromium`;
-    if (process.env.E2E_REQUIRED === '1') throw new Error(`e2e: ${reason} (E2E_REQUIRED=1 makes this a failure)`);
+    if (process.env.E2E_REQUIRED === '1') return fail(`e2e: ${reason} (E2E_REQUIRED=1 makes this a failure)`);
     console.log(`e2e: skipped, ${reason}`);
     project.provide('e2eSkipReason', reason);
-    project.provide('e2eBaseUrl', '');
-    project.provide('e2eDatabaseMode', 'embedded');
     return;
   }
 
   mkdirSync(artifactsDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'pulse-e2e-'));
   const serverUrl = serverDatabaseUrl();
-  const database = serverUrl ? await createDatabase(serverUrl) : null;
-
-  let app: RunningLauncher | null = null;
+  let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
+  let app: RunningLauncher;
   try {
+    database = serverUrl ? await createDatabase(serverUrl) : null;
     app = await startLauncher({
       dataDir,
       env: database
@@ -54,18 +66,16 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
-    throw error;
+    return fail(error instanceof Error ? error.message : String(error));
   }
   const mode = database ? 'server' : 'embedded';
-  console.log(`e2e: Pulse at ${app.baseUrl} (${mode === 'server' ? `database ${database!.name}` : 'embedded database'}), ready in ${app.readyIn}`);
-  project.provide('e2eSkipReason', '');
+  console.log(`e2e: Pulse at ${app.baseUrl} (${database ? `database ${database.name}` : 'embedded database'}), ready in ${app.readyIn}`);
   project.provide('e2eBaseUrl', app.baseUrl);
   project.provide('e2eDatabaseMode', mode);
 
-  const running = app;
   return async () => {
     try {
-      await running.stop();
+      await app.stop();
     } finally {
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
