@@ -1,7 +1,7 @@
-// The app as a user first meets it: it answers, it is healthy, and a signed-out
-// visitor lands on a real page (the sign-in form once it exists), JavaScript or not.
+// The app as a user first meets it: it is healthy, a signed-out visitor lands on the
+// sign-in form, and the demo login printed at start works, JavaScript on or off.
 import { expect, it } from 'vitest';
-import { describeE2E, describeWithAndWithoutJavaScript, e2e, newPage, screenshot } from './support/e2e';
+import { describeE2E, describeWithAndWithoutJavaScript, e2e, newPage, screenshot, signIn } from './support/e2e';
 
 describeE2E('health', () => {
   it('reports ok while the database answers', async () => {
@@ -11,9 +11,6 @@ describeE2E('health', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 });
-
-// The sign-in page is being built beside this harness; until /login answers, its check waits.
-const signInPageExists = e2e.available && (await fetch(`${e2e.baseUrl}/login`)).status === 200;
 
 describeWithAndWithoutJavaScript('the home page', (javaScript) => {
   it('answers a signed-out visitor with a page, after its redirects', async () => {
@@ -25,12 +22,25 @@ describeWithAndWithoutJavaScript('the home page', (javaScript) => {
     await screenshot(page, `smoke-home-js-${javaScript ? 'on' : 'off'}`);
   });
 
-  it.skipIf(!signInPageExists)('brings a signed-out visitor to the sign-in form', async () => {
+  it('brings a signed-out visitor to the sign-in form', async () => {
     const page = await newPage({ javaScript, viewport: 'desktop' });
     const response = await page.goto('/');
     expect(response!.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/login');
     await expect.poll(() => page.locator('input[name="email"]').count()).toBe(1);
     expect(await page.locator('input[name="password"]').getAttribute('type')).toBe('password');
+  });
+
+  it('lets the demo manager in with the printed login', async () => {
+    const page = await newPage({ javaScript });
+    await signIn(page, 'manager@demo.test', 'demo-manager');
+    expect(new URL(page.url()).pathname).not.toBe('/login');
+    await screenshot(page, `smoke-signed-in-js-${javaScript ? 'on' : 'off'}`);
+  });
+
+  it('keeps a wrong password out, with the sign-in form still there', async () => {
+    const page = await newPage({ javaScript });
+    await expect(signIn(page, 'manager@demo.test', 'not-the-password')).rejects.toThrow('did not leave /login');
+    await expect.poll(() => page.locator('input[name="password"]').count()).toBe(1);
   });
 });

@@ -79,23 +79,22 @@ export async function newPage(options: {
 
 /**
  * Signs in through the form on /login and waits until the app has left the page.
- * Throws with the page's message when the sign-in is refused.
+ * Throws with the page's message as soon as it shows one (a refused sign-in).
  */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   if (!new URL(page.url(), e2e.baseUrl).pathname.startsWith('/login')) await page.goto('/login');
   const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(password);
-  try {
-    await Promise.all([
-      page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 }),
-      form.locator('[type="submit"]').first().click(),
-    ]);
-  } catch (error) {
-    const shown = await page.locator('[role="alert"], [aria-live]').allInnerTexts().catch(() => []);
-    const message = shown.map((text) => text.trim()).filter(Boolean).join(' / ');
-    throw new Error(`sign-in as ${email} did not leave /login${message ? `; the page says: ${message}` : ''}`, { cause: error });
-  }
+  const refusal = page.locator('[role="alert"]').filter({ hasText: /\S/ }).first();
+  await form.locator('[type="submit"]').first().click();
+  const outcome = await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 }).then(() => 'signed in' as const),
+    refusal.waitFor({ state: 'visible', timeout: 20_000 }).then(() => 'refused' as const),
+  ]).catch(() => 'no answer' as const);
+  if (outcome === 'signed in') return;
+  const message = outcome === 'refused' ? (await refusal.innerText()).trim() : 'nothing within 20 s';
+  throw new Error(`sign-in as ${email} did not leave /login; the page says: ${message}`);
 }
 
 /** Saves a full-page PNG as tests/e2e/.artifacts/<name>.png and returns its path. */
