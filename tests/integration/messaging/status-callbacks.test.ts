@@ -143,13 +143,14 @@ describe('status callback input', () => {
 
   it('answers 400 for missing or malformed fields', async () => {
     const { sid } = await oneRecipient();
-    for (const params of [
+    const malformed: Array<Record<string, string>> = [
       { MessageStatus: 'delivered' },
       { MessageSid: sid },
       { MessageSid: 'not-a-sid', MessageStatus: 'delivered' },
       { MessageSid: sid, MessageStatus: 'exploded' },
       { MessageSid: sid, MessageStatus: 'failed', ErrorCode: 'abc' },
-    ]) {
+    ];
+    for (const params of malformed) {
       expect((await POST(twilioRequest('/api/webhooks/twilio/status', params))).status, JSON.stringify(params)).toBe(400);
     }
   });
