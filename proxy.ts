@@ -1,14 +1,12 @@
 // Runs before every page and API route: sends signed-out visitors of manager pages to
-// /login?next=…, answers 401 to signed-out API calls, refuses oversized sign-in posts,
-// and tells server components which path was asked for (x-pulse-path). It only reads
-// the JWT; roles are checked against the database by lib/auth/session.ts.
-import NextAuth from 'next-auth';
+// /login?next=…, answers 401 to signed-out API calls, shows agents the 403 notice,
+// refuses oversized sign-in posts, and tells pages which path was asked for. It only
+// reads the JWT; lib/auth/session.ts checks the role against the database.
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_SIGN_IN_BODY_BYTES } from '@/lib/auth/login-form';
-import { REQUEST_PATH_HEADER, signInPathFor } from '@/lib/auth/next-path';
-import { sessionConfig } from '@/lib/auth/session-config';
-
-const { auth } = NextAuth(sessionConfig);
+import { signInPathFor } from '@/lib/auth/next-path';
+import { FORBIDDEN_VIEW_HEADER, REQUEST_PATH_HEADER } from '@/lib/auth/proxy-headers';
+import { readSessionToken, renewSessionCookie } from '@/lib/auth/session-token';
 
 /** Open to everyone: sign-in, Auth.js, health, provider webhooks, recipients' links and surveys. */
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/, /^\/api\/webhooks(\/|$)/, /^\/l\//, /^\/s\//];
@@ -16,30 +14,42 @@ const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/
 /** Files served from public/ (a CSV export is a manager route, so .csv is not here). */
 const STATIC_FILE = /\.(?:ico|png|jpe?g|gif|svg|webp|avif|css|js|map|txt|xml|webmanifest|woff2?)$/i;
 
-export default auth(async (request) => {
+export default async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
   if (pathname === '/login' && request.method === 'POST' && (await isOversized(request))) {
     return refuseOversizedSignIn(request);
   }
 
+  const headers = new Headers(request.headers);
+  headers.delete(FORBIDDEN_VIEW_HEADER);
+  headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+
   const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname)) || STATIC_FILE.test(pathname);
-  const signedIn = Boolean(request.auth?.pulse);
-  if (!isPublic && !signedIn) {
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
-      return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
-    }
-    // Server actions posted without a session are refused by the action wrapper itself,
-    // which can answer in a form the page understands; pages are redirected here.
-    if (request.method === 'GET' || request.method === 'HEAD') {
-      return NextResponse.redirect(new URL(signInPathFor(`${pathname}${search}`), request.nextUrl));
-    }
+  if (isPublic) return NextResponse.next({ request: { headers } });
+
+  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+  // Server actions (POST) are checked by the action wrapper itself, which can answer
+  // in a form the page understands; here only page views are turned away.
+  const isPageView = !isApi && (request.method === 'GET' || request.method === 'HEAD');
+  const session = await readSessionToken(request);
+
+  if (!session) {
+    if (isApi) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+    if (isPageView) return NextResponse.redirect(new URL(signInPathFor(`${pathname}${search}`), request.nextUrl));
+  } else if (session.claims.role === 'agent' && isPageView) {
+    // Next.js renders forbidden() thrown by a page only in the browser, leaving an empty
+    // page without JavaScript. Agents known from their session get the notice rendered
+    // on the server instead, with the 403 status; the database check in every manager
+    // layout still catches a manager demoted since signing in.
+    headers.set(FORBIDDEN_VIEW_HEADER, '1');
+    return NextResponse.rewrite(new URL('/login', request.nextUrl), { status: 403, request: { headers } });
   }
 
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
-});
+  const response = NextResponse.next({ request: { headers } });
+  if (session && isPageView) await renewSessionCookie(session, request, response);
+  return response;
+}
 
 /**
  * Next.js refuses server-action bodies over 1 MB with an error page, so a pasted 10 MB

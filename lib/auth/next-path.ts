@@ -4,8 +4,6 @@ import type { Route } from 'next';
 
 export const DEFAULT_AFTER_SIGN_IN = '/campaigns';
 
-/** Set by proxy.ts on every request it sees: the path and query string asked for. */
-export const REQUEST_PATH_HEADER = 'x-pulse-path';
 
 /** Longer values are not paths anyone bookmarked; they are refused rather than trimmed. */
 const MAX_NEXT_PATH_LENGTH = 2048;

@@ -3,7 +3,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { auth } from './config';
-import { REQUEST_PATH_HEADER } from './next-path';
+import { REQUEST_PATH_HEADER } from './proxy-headers';
 
 export type SessionClaims = { userId: number; accountId: number };
 

@@ -1,10 +1,7 @@
-// The Auth.js settings that read and write the session cookie, without the sign-in
-// provider: proxy.ts uses them to check the JWT without touching the database.
+// The Auth.js settings for the session: a JWT cookie carrying user id, account id and
+// role, and how long it lasts. proxy.ts reads the same cookie (session-token.ts).
 import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
-
-/** Sessions last two weeks and are renewed at most once a day while in use. */
-const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
-const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-token';
 
 export const sessionConfig = {
   providers: [],

@@ -1,21 +1,31 @@
 // The sign-in page: a server-rendered form that works with JavaScript off. Signed-in
-// users go straight on to where they were headed.
+// users go straight on to where they were headed; agents sent by proxy.ts see the 403 notice.
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '@/lib/auth/login-form';
 import { safeNextPath } from '@/lib/auth/next-path';
+import { FORBIDDEN_VIEW_HEADER } from '@/lib/auth/proxy-headers';
 import { getCurrentUser } from '@/lib/auth/session';
+import { ForbiddenNotice } from './forbidden-notice';
 import { LoginForm } from './login-form';
 
+/** True when proxy.ts rewrote an agent's request for a manager page to here (status 403). */
+async function isForbiddenView(): Promise<boolean> {
+  return (await headers()).get(FORBIDDEN_VIEW_HEADER) === '1';
+}
+
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('auth.signIn');
-  return { title: t('title') };
+  const t = await getTranslations('auth');
+  return { title: (await isForbiddenView()) ? t('forbidden.title') : t('signIn.title') };
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
+  if (await isForbiddenView()) return <ForbiddenNotice />;
+
   const params = await searchParams;
   const next = safeNextPath(first(params.next));
   if (await getCurrentUser()) redirect(next);
