@@ -15,7 +15,7 @@ export class StopRequests {
   readonly forced = new Promise<void>((resolve) => (this.resolveForced = resolve));
 
   constructor(private readonly log: (line: string) => void) {
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => this.receive());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => this.receive(signal));
   }
 
   get requested(): boolean {
@@ -36,10 +36,11 @@ export class StopRequests {
     }
   }
 
-  private receive(): void {
+  private receive(signal: NodeJS.Signals): void {
     this.signals += 1;
     if (this.signals === 1) {
-      this.log(`\nStopping Pulse…${this.phaseNote ? ` ${this.phaseNote}` : ''}`);
+      // Naming the signal tells a Ctrl-C from a process manager's (or a stray) SIGTERM.
+      this.log(`\nStopping Pulse (${signal})…${this.phaseNote ? ` ${this.phaseNote}` : ''}`);
       this.resolveStopped();
     } else if (this.signals === 2) {
       this.log('Forcing the stop: killing the child processes.');

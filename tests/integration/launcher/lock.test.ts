@@ -49,6 +49,29 @@ describe('the data directory lock', () => {
     expect(await launched.stop()).toBe(0);
   });
 
+  it.skipIf(!existsSync('/proc/sys/kernel/random/boot_id'))(
+    'takes over a lock whose pid now belongs to another process, as after a reboot',
+    async () => {
+      const dataDir = fixtures.dataDir();
+      // This test process is alive, but it is not the one that wrote the lock: that one ran in another boot.
+      writeFileSync(
+        join(dataDir, 'pulse.lock'),
+        JSON.stringify({
+          pid: process.pid,
+          startedAt: '2020-01-01T12:00:00.000Z',
+          command: 'npm start',
+          bootId: '00000000-0000-0000-0000-000000000000',
+          processStartTicks: '1',
+        }),
+      );
+
+      const launched = started(dataDir);
+      await launched.waitFor(READY);
+      expect(launched.output()).toContain(`took over the lock on ${dataDir} left by pid ${process.pid} (started 2020-01-01 `);
+      expect(await launched.stop()).toBe(0);
+    },
+  );
+
   it('lets another data directory run beside a running one', async () => {
     const first = started(fixtures.dataDir());
     const second = started(fixtures.dataDir());
