@@ -65,3 +65,6 @@ export const inboundKind = pgEnum('inbound_kind', ['reply', 'opt_out', 'opt_in',
 export const outboundKind = pgEnum('outbound_kind', ['campaign', 'automation', 'keyword_response']);
 
 export const questionKind = pgEnum('question_kind', ['single_choice', 'multiple_choice', 'rating', 'nps', 'free_text']);
+
+/** staged: parsed and checked, waiting for the manager; imported; discarded. */
+export const contactImportStatus = pgEnum('contact_import_status', ['staged', 'imported', 'discarded']);

@@ -3,6 +3,7 @@ export * from './automations';
 export * from './campaigns';
 export * from './contacts';
 export * from './enums';
+export * from './imports';
 export * from './messaging';
 export * from './sim';
 export * from './stats';
