@@ -1,7 +1,9 @@
 // The registry of background jobs: each entry names a pg-boss queue and the function
-// that works its jobs. The messaging engine adds its queues here (sending, scheduled
-// campaigns, automation triggers); the worker process registers all of them.
+// that works its jobs; the worker process registers all of them. Sending itself is
+// not a job: the messages table is its queue (see lib/jobs/pump.ts).
 import type PgBoss from 'pg-boss';
+import { CAMPAIGN_FANOUT_QUEUE, fanOutCampaign, type FanOutJob } from '@/lib/campaigns/launch';
+import { deliverSimCallback, SIM_CALLBACK_QUEUE, type SimCallback } from '@/lib/messaging/providers/sim';
 
 export type JobHandler<Data extends object = object> = {
   queue: string;
@@ -15,13 +17,29 @@ export type JobHandler<Data extends object = object> = {
   handle(jobs: PgBoss.Job<Data>[]): Promise<void>;
 };
 
-/** Queues and their handlers; empty until the messaging engine lands. */
-export const jobHandlers: JobHandler[] = [];
-
 /** A typed entry for `jobHandlers`: `defineJobHandler<{ campaignId: number }>({ … })`. */
 export function defineJobHandler<Data extends object>(handler: JobHandler<Data>): JobHandler {
   return handler;
 }
+
+export const jobHandlers: JobHandler[] = [
+  // A campaign's launch: adds the audience and creates the messages, batch by batch.
+  defineJobHandler<FanOutJob>({
+    queue: CAMPAIGN_FANOUT_QUEUE,
+    options: { queue: { retryLimit: 20, retryDelay: 5, expireInSeconds: 3600 }, work: { pollingIntervalSeconds: 1 } },
+    async handle(jobs) {
+      for (const job of jobs) await fanOutCampaign(job.data);
+    },
+  }),
+  // The simulator reporting an outcome to our status webhook, as Twilio would.
+  defineJobHandler<SimCallback>({
+    queue: SIM_CALLBACK_QUEUE,
+    options: { queue: { retryLimit: 5, retryDelay: 2, retryBackoff: true }, work: { batchSize: 20, pollingIntervalSeconds: 0.5 } },
+    async handle(jobs) {
+      await Promise.all(jobs.map((job) => deliverSimCallback(job.data)));
+    },
+  }),
+];
 
 /** Creates each handler's queue (if missing) and starts working it. */
 export async function registerHandlers(boss: PgBoss, handlers: readonly JobHandler[] = jobHandlers): Promise<void> {

@@ -2,7 +2,9 @@
 // schema, created on first start) working every queue of the job registry.
 import PgBoss from 'pg-boss';
 import { closeDb } from '@/db/client';
+import { createProvider } from '@/lib/messaging/providers';
 import { jobHandlers, registerHandlers, type JobHandler } from './handlers';
+import { startPump } from './pump';
 
 /** The line the worker logs once it works its queues (the launcher waits for it). */
 export const WORKER_READY_LINE = 'worker ready';
@@ -14,7 +16,7 @@ export type RunningWorker = {
 };
 
 export async function startWorker(
-  options: { databaseUrl?: string; handlers?: readonly JobHandler[]; log?: (line: string) => void } = {},
+  options: { databaseUrl?: string; handlers?: readonly JobHandler[]; log?: (line: string) => void; pump?: boolean } = {},
 ): Promise<RunningWorker> {
   const connectionString = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set (start Pulse with `npm start`, which provides one)');
@@ -34,6 +36,8 @@ export async function startWorker(
   await boss.start();
   const handlers = options.handlers ?? jobHandlers;
   await registerHandlers(boss, handlers);
+  // Sending: launch due campaigns and hand due messages to the provider.
+  const pump = options.pump === false ? null : startPump(boss, createProvider(boss));
   log(`${WORKER_READY_LINE}: ${handlers.length === 0 ? 'no queues registered yet' : handlers.map((h) => h.queue).join(', ')}`);
 
   let stopping: Promise<void> | null = null;
@@ -41,6 +45,7 @@ export async function startWorker(
     boss,
     stop(timeoutMs = 8_000) {
       stopping ??= (async () => {
+        await pump?.stop();
         await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
         await closeDb();
       })();
