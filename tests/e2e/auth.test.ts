@@ -14,6 +14,7 @@ function loginPage(page: Page) {
     email: form.locator('input[name="email"]'),
     password: form.locator('input[name="password"]'),
     alert: page.locator('#sign-in-message'),
+    submitButton: form.locator('button[type="submit"]'),
     fieldError: (field: 'email' | 'password') => page.locator(`#${field}-error`),
     /** Submits and waits for the answer (a navigation without JavaScript, the action's reply with it). */
     async submit() {
@@ -70,9 +71,9 @@ describeWithAndWithoutJavaScript('sign-in', (javaScript) => {
     expect(await ui.password.inputValue()).toBe('');
     await screenshot(page, `auth-wrong-password-${js}`);
 
-    // The right password right after works (and clears the failure count).
-    await signIn(page, manager.email, manager.password);
-    expect(new URL(page.url()).pathname).toBe('/campaigns');
+    // The right password right after, in the same form, works (and clears the failure count).
+    await ui.password.fill(manager.password);
+    await Promise.all([page.waitForURL((url) => url.pathname === '/campaigns'), ui.submitButton.click()]);
   });
 
   it('answers a 10 MB password with a message, not an error page', async () => {
