@@ -92,7 +92,7 @@ export const campaignRecipientsFamily: RollupFamily = {
       union all
       select l.account_id, l.campaign_id, l.contact_id,
              trim(k.first_name || ' ' || k.last_name), k.phone,
-             lower(trim(k.last_name || ' ' || k.first_name)), l.first_created_at
+             coalesce(nullif(lower(trim(k.first_name || ' ' || k.last_name)), ''), k.phone), l.first_created_at
       from latest l
       join contacts k on k.account_id = l.account_id and k.id = l.contact_id
       where not exists (

@@ -82,9 +82,12 @@ export function syncStatements(family: RollupFamily, scope: StatsScope): { verb:
     const written = [...family.keys, ...(family.insertOnly ?? []), ...family.derived];
     statements.push({
       verb: 'inserted',
-      statement: sql`insert into ${table} (${list(written.map((c) => sql`${id(c)}`))})
+      // The stored keys are read once, before the insert: an anti-join against the
+      // table being filled would rescan the rows this very statement adds.
+      statement: sql`with stored as materialized (select ${columns('t', family.keys)} from ${table} t where ${inScope('t', scope)})
+        insert into ${table} (${list(written.map((c) => sql`${id(c)}`))})
         select ${columns('e', written)} from ${expected} e
-        where not exists (select 1 from ${table} t where ${keysMatch(family, 'e', 't')})`,
+        where not exists (select 1 from stored t where ${keysMatch(family, 'e', 't')})`,
     });
   }
   return statements;

@@ -98,7 +98,7 @@ export async function rebuildStats(executor: Executor, scope: StatsScope = {}): 
 async function createExpected(tx: Executor, family: RollupFamily, scope: StatsScope) {
   const table = sql.identifier(expectedTable(family));
   // Hash joins and sorts over millions of rows want more than the default 4 MB.
-  await tx.execute(sql`set local work_mem = '128MB'`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
   await tx.execute(sql`drop table if exists ${table}`);
   await tx.execute(sql`create temporary table ${table} on commit drop as ${family.expected(scope)}`);
   // Temporary tables are never analyzed automatically; the comparisons join on them.
