@@ -1,7 +1,7 @@
 // npm run db:seed -- [--scale S|M|L] [--seed N] [--reset] [--now YYYY-MM-DD]
 // Deterministic demo data on DATABASE_URL (CONTRACT "Demo data").
 import { parseArgs } from 'node:util';
-import { seedDemoData, SeedRefusedError, type SeedScale } from '@/db/seed';
+import { seedDemoData, SeedRefusedError } from '@/db/seed';
 
 const usage = 'usage: npm run db:seed -- [--scale S|M|L] [--seed N] [--reset] [--now YYYY-MM-DD]';
 
@@ -42,7 +42,7 @@ const url = process.env.DATABASE_URL;
 if (!url) fail('DATABASE_URL is not set: point it at the PostgreSQL database to seed (e.g. postgres://user@host:5432/pulse).');
 
 try {
-  await seedDemoData(url, { scale: scale, seed: Number(values.seed), reset: values.reset, now, log: (line) => console.log(line) });
+  await seedDemoData(url, { scale, seed: Number(values.seed), reset: values.reset, now, log: (line) => console.log(line) });
 } catch (error) {
   if (error instanceof SeedRefusedError) fail(error.message);
   throw error;
