@@ -40,24 +40,33 @@ export type CommandOutcome = void | {
 type AnyObjectSchema = z.ZodType<Record<string, unknown>>;
 type FieldsOf<S extends AnyObjectSchema> = Extract<keyof z.input<S>, string>;
 
-/** Callable both ways React calls a form action. */
+/**
+ * Callable both ways React calls a form action: as `<form action>` (the state it
+ * returns is then unused) and through useActionState. The useActionState signature
+ * comes last because TypeScript infers from the last overload (and `bind` keeps only it).
+ */
 export type FormAction<Fields extends string> = {
+  (formData: FormData): Promise<void>;
   (previous: FormState<Fields>, formData: FormData): Promise<FormState<Fields>>;
-  (formData: FormData): Promise<FormState<Fields>>;
 };
 
-/** The same, with an id bound first: `action.bind(null, campaign.id)`. */
+/**
+ * The same with an id bound first. `useActionState(action.bind(null, campaign.id), …)`
+ * types cleanly; TypeScript's `bind` drops the plain-form overload.
+ */
 export type FormActionWithId<Fields extends string> = {
+  (id: number, formData: FormData): Promise<void>;
   (id: number, previous: FormState<Fields>, formData: FormData): Promise<FormState<Fields>>;
-  (id: number, formData: FormData): Promise<FormState<Fields>>;
 };
 
 export function managerAction<S extends AnyObjectSchema>(
   schema: S,
   command: (input: z.output<S>, manager: ManagerContext) => Promise<CommandOutcome>,
 ): FormAction<FieldsOf<S>> {
-  return async (...args: [FormState<FieldsOf<S>>, FormData] | [FormData]) =>
+  const action = async (...args: [FormState<FieldsOf<S>>, FormData] | [FormData]) =>
     runAction(schema, formDataOf(args), (input, manager) => command(input, manager));
+  // A plain <form action> ignores the returned state, hence its Promise<void> overload.
+  return action as FormAction<FieldsOf<S>>;
 }
 
 /** Ids bound from the page arrive from the browser like any field, so they are checked too. */
@@ -67,7 +76,7 @@ export function managerActionWithId<S extends AnyObjectSchema>(
   schema: S,
   command: (id: number, input: z.output<S>, manager: ManagerContext) => Promise<CommandOutcome>,
 ): FormActionWithId<FieldsOf<S>> {
-  return async (rawId: unknown, ...args: [FormState<FieldsOf<S>>, FormData] | [FormData]) => {
+  const action = async (rawId: unknown, ...args: [FormState<FieldsOf<S>>, FormData] | [FormData]) => {
     const id = boundId.safeParse(rawId);
     if (!id.success) {
       await requireManager();
@@ -75,6 +84,7 @@ export function managerActionWithId<S extends AnyObjectSchema>(
     }
     return runAction(schema, formDataOf(args), (input, manager) => command(id.data, input, manager));
   };
+  return action as FormActionWithId<FieldsOf<S>>;
 }
 
 function formDataOf(args: [unknown, FormData] | [FormData]): FormData {
