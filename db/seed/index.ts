@@ -65,11 +65,11 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<v
   };
   const { sql: client, db } = connect(url, { max: 1, applicationName: 'pulse-seed' });
   const started = performance.now();
-  log(`seeding scale ${ctx.scale}, seed ${ctx.seed}, history up to ${anchor.toISOString()}`);
   try {
     await db.transaction(async (tx) => {
       if (options.reset) await phase(log, 'empty every Pulse table', () => resetDatabase(tx));
       else await assertSeedable(tx);
+      log(`seeding scale ${ctx.scale}, seed ${ctx.seed}, history up to ${anchor.toISOString()}`);
       await seedInto(tx, ctx, log);
     });
   } finally {
