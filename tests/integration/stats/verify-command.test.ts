@@ -1,6 +1,6 @@
 // `npm run db:verify-stats` as an operator runs it: exit 0 when the rollups match
 // the recount, exit 1 listing the differences when they do not, --rebuild repairs.
-import { execFile } from 'node:child_process';
+import { execFile, type ExecFileException } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -21,7 +21,8 @@ function verifyStatsCommand(args: string[], env: Record<string, string | undefin
       process.execPath,
       ['--conditions=react-server', '--import', 'tsx', 'scripts/db-verify-stats.ts', ...args],
       { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      (error: ExecFileException | null, stdout: string, stderr: string) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
