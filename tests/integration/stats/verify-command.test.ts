@@ -20,7 +20,7 @@ function verifyStatsCommand(args: string[], env: Record<string, string | undefin
     execFile(
       process.execPath,
       ['--conditions=react-server', '--import', 'tsx', 'scripts/db-verify-stats.ts', ...args],
-      { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 60_000 },
+      { env: { NODE_ENV: 'test', PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8', timeout: 60_000 },
       (error: ExecFileException | null, stdout: string, stderr: string) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
