@@ -26,14 +26,16 @@ export async function launchDueCampaigns(boss: PgBoss): Promise<number> {
         order by scheduled_at limit 20
         for update skip locked)
       returning account_id, id`);
-    for (const row of started) {
-      const job: FanOutJob = { accountId: Number(row.account_id), campaignId: Number(row.id) };
-      await boss.send(CAMPAIGN_FANOUT_QUEUE, job, {
-        singletonKey: `campaign:${row.account_id}:${row.id}`,
-        retryLimit: 20,
-        retryDelay: 5,
-        db: jobsIn(tx),
-      });
+    if (started.length > 0) {
+      await boss.insert(
+        started.map((row) => ({
+          name: CAMPAIGN_FANOUT_QUEUE,
+          data: { accountId: Number(row.account_id), campaignId: Number(row.id) } satisfies FanOutJob,
+          retryLimit: 20,
+          retryDelay: 5,
+        })),
+        { db: jobsIn(tx) },
+      );
     }
     return started.length;
   });

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { RollupFamily } from './family';
 import { inScope } from './scope';
-import { quarterHourOf, statusRankOf } from './status';
+import { handedToProvider, quarterHourOf, statusRankOf } from './status';
 
 export const accountActivityFamily: RollupFamily = {
   name: 'account_activity',
@@ -58,11 +58,10 @@ export const messageChargesFamily: RollupFamily = {
   rowSet: { insertMissing: false, deleteExtra: false },
   updatedAtColumn: 'updated_at',
   // The rank follows the status; an outbound message costs its segments once the
-  // provider accepted it (rank 3 or more, not suppressed); inbound is free.
+  // provider accepted it; inbound is free.
   expected: (scope) => sql`
     select m.account_id, m.id, ${statusRankOf(sql`m.status`)} as status_rank,
-           (case when m.direction = 'outbound' and ${statusRankOf(sql`m.status`)} >= 3 and m.status <> 'suppressed'
-                 then m.segments else 0 end)::int as credits
+           (case when ${handedToProvider('m')} then m.segments else 0 end)::int as credits
     from messages m
     where ${inScope('m', scope)}`,
 };

@@ -33,10 +33,15 @@ export function deliveryBucketOf(status: SQL): SQL {
   end)::recipient_status`;
 }
 
-/** A message was handed to the provider (and is charged) once it reached rank 3, unless it was suppressed. */
+/**
+ * A message the provider accepted (and that is charged): an outbound message with a
+ * `sent_at`, which is set exactly when the provider took it. A message the provider
+ * refused outright (a permanent error such as 21211) reaches rank 6 as `failed` but
+ * was never accepted, so rank alone cannot tell.
+ */
 export function handedToProvider(alias: string): SQL {
   const m = sql.raw(alias);
-  return sql`(${m}.direction = 'outbound' and ${m}.status_rank >= 3 and ${m}.status <> 'suppressed')`;
+  return sql`(${m}.direction = 'outbound' and ${m}.sent_at is not null and ${m}.status <> 'suppressed')`;
 }
 
 /** The 15-minute UTC bucket an instant falls in; every IANA offset is a multiple of 15 minutes. */

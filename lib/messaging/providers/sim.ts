@@ -59,10 +59,15 @@ export function createSimProvider(boss: PgBoss, ratePerSecond = Number(process.e
           return { sid: existing.sid, status: 'queued' as const };
         }
         if (simOutcomes() === 'auto') {
-          for (const outcome of simulatedOutcomes(text.to)) {
-            const callback: SimCallback = { sid: created.sid, to: text.to, from: text.from, status: outcome.status, errorCode: outcome.errorCode };
-            await boss.send(SIM_CALLBACK_QUEUE, callback, { startAfter: outcome.after, retryLimit: 5, retryDelay: 2, retryBackoff: true, db: jobsIn(tx) });
-          }
+          const callbacks = simulatedOutcomes(text.to).map((outcome) => ({
+            name: SIM_CALLBACK_QUEUE,
+            data: { sid: created.sid, to: text.to, from: text.from, status: outcome.status, errorCode: outcome.errorCode } satisfies SimCallback,
+            startAfter: new Date(Date.now() + outcome.after * 1000),
+            retryLimit: 5,
+            retryDelay: 2,
+            retryBackoff: true,
+          }));
+          await boss.insert(callbacks, { db: jobsIn(tx) });
         }
         return { sid: created.sid, status: 'queued' as const };
       });
@@ -79,22 +84,11 @@ export function createSimProvider(boss: PgBoss, ratePerSecond = Number(process.e
   };
 }
 
-/** Sends one simulated status callback to our webhook, exactly as Twilio would. */
-export async function deliverSimCallback(callback: SimCallback): Promise<void> {
-  const { accountSid, authToken } = twilioCredentials();
-  const params: Record<string, string> = {
-    AccountSid: accountSid,
-    ApiVersion: '2010-04-01',
-    From: callback.from,
-    MessageSid: callback.sid,
-    MessageStatus: callback.status,
-    SmsSid: callback.sid,
-    SmsStatus: callback.status,
-    To: callback.to,
-  };
-  if (callback.errorCode) params.ErrorCode = String(callback.errorCode);
-  const url = webhookUrl(publicUrl(), '/api/webhooks/twilio/status');
-  const response = await fetch(url, {
+/** Posts form parameters to one of our Twilio webhooks, signed exactly as Twilio signs. */
+async function postSignedWebhook(path: string, params: Record<string, string>): Promise<Response> {
+  const { authToken } = twilioCredentials();
+  const url = webhookUrl(publicUrl(), path);
+  return fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -104,5 +98,50 @@ export async function deliverSimCallback(callback: SimCallback): Promise<void> {
     body: new URLSearchParams(params).toString(),
     signal: AbortSignal.timeout(15_000),
   });
+}
+
+/** Sends one simulated status callback to our webhook, exactly as Twilio would. */
+export async function deliverSimCallback(callback: SimCallback): Promise<void> {
+  const params: Record<string, string> = {
+    AccountSid: twilioCredentials().accountSid,
+    ApiVersion: '2010-04-01',
+    From: callback.from,
+    MessageSid: callback.sid,
+    MessageStatus: callback.status,
+    SmsSid: callback.sid,
+    SmsStatus: callback.status,
+    To: callback.to,
+  };
+  if (callback.errorCode) params.ErrorCode = String(callback.errorCode);
+  const response = await postSignedWebhook('/api/webhooks/twilio/status', params);
   if (!response.ok) throw new Error(`status webhook answered ${response.status} for ${callback.sid}`);
+}
+
+/**
+ * A contact texting one of our numbers, through our inbound webhook as Twilio would
+ * deliver it. Returns the texts Pulse answered with (its TwiML).
+ */
+export async function deliverSimInbound(text: { from: string; to: string; body: string }): Promise<{ sid: string; replies: string[] }> {
+  const sid = newMessageSid();
+  const response = await postSignedWebhook('/api/webhooks/twilio/inbound', {
+    AccountSid: twilioCredentials().accountSid,
+    ApiVersion: '2010-04-01',
+    Body: text.body,
+    From: text.from,
+    MessageSid: sid,
+    NumMedia: '0',
+    NumSegments: '1',
+    SmsMessageSid: sid,
+    SmsSid: sid,
+    SmsStatus: 'received',
+    To: text.to,
+  });
+  if (!response.ok) throw new Error(`inbound webhook answered ${response.status}`);
+  const twiml = await response.text();
+  const replies = [...twiml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) => decodeXml(m[1] ?? ''));
+  return { sid, replies };
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[entity] ?? '');
 }
