@@ -17,12 +17,15 @@ async function withDatabase<T>(url: string, work: (sql: postgres.Sql) => Promise
   }
 }
 
+// Two starts, the first creating the scale S demo data (tens of seconds on a busy machine).
+const SEEDING_TEST_TIMEOUT_MS = 300_000;
+
 describe('the embedded database', () => {
   it('keeps rows written before Ctrl-C for the next start, and seeds the demo data only once', async () => {
     const dataDir = fixtures.dataDir();
 
     const first = fixtures.launch({ dataDir });
-    const [, firstUrl] = await first.waitFor(READY, 120_000);
+    const [, firstUrl] = await first.waitFor(READY, SEEDING_TEST_TIMEOUT_MS);
     expect(first.output()).toContain('Creating the demo data (first start)');
     expect(first.output()).toMatch(/manager@demo\.test\s+demo-manager/);
     const usersAtFirstStart = await withDatabase(firstUrl!, async (sql) => {
@@ -47,7 +50,7 @@ describe('the embedded database', () => {
       expect(row!.n).toBe(usersAtFirstStart);
     });
     expect(await second.stop()).toBe(0);
-  });
+  }, SEEDING_TEST_TIMEOUT_MS);
 
   it('can start without the demo data', async () => {
     const dataDir = fixtures.dataDir();

@@ -9,6 +9,9 @@ import { launcherFixtures, READY } from './run-launcher';
 
 const fixtures = launcherFixtures();
 
+// The second run creates the scale S demo data (tens of seconds on a busy machine).
+const SEEDING_TEST_TIMEOUT_MS = 300_000;
+
 async function run(env: Record<string, string>, args = ['--db-only']) {
   const dataDir = fixtures.dataDir();
   const launched = fixtures.launch({
@@ -16,7 +19,7 @@ async function run(env: Record<string, string>, args = ['--db-only']) {
     args,
     env: { DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET: 'a-test-secret-of-enough-length-0123456789', ...env },
   });
-  await launched.waitFor(READY);
+  await launched.waitFor(READY, SEEDING_TEST_TIMEOUT_MS);
   expect(await launched.stop()).toBe(0);
   return { output: launched.output(), dataDir };
 }
@@ -41,5 +44,5 @@ describe('the launcher on DATABASE_URL', () => {
     const again = await run({}, ['--db-only', '--seed']);
     expect(again.output).toContain('DATABASE_URL already has users, so the demo data was not created.');
     expect(await userCount()).toBe(seededUsers);
-  });
+  }, SEEDING_TEST_TIMEOUT_MS);
 });

@@ -14,6 +14,8 @@ describe('the worker', () => {
     const lines: string[] = [];
     const worker = await startWorker({
       databaseUrl: process.env.DATABASE_URL,
+      // Only the queues under test: no sending pump.
+      pump: false,
       log: (line) => lines.push(line),
       handlers: [
         defineJobHandler<{ campaignId: number }>({
