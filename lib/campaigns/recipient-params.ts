@@ -131,6 +131,12 @@ function withQuery(path: string, params: URLSearchParams): string {
   return query ? `${path}?${query}` : path;
 }
 
+/** The `{id}` of /campaigns/{id}, or null for anything that cannot be one (the page then answers 404). */
+export function parseCampaignId(raw: string): number | null {
+  if (!/^[1-9]\d{0,14}$/.test(raw)) return null;
+  return Number(raw);
+}
+
 export function campaignPath(campaignId: number): Route {
   return `/campaigns/${campaignId}` as Route;
 }
