@@ -3,7 +3,7 @@
 // same transaction.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Transaction } from '@/db/client';
-import { surveyAnswers, surveyInvitations, surveyQuestions, surveys, surveyTokens } from '@/db/schema';
+import { accounts, surveyAnswers, surveyInvitations, surveyQuestions, surveys, surveyTokens } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { isLinkCode } from '@/lib/messaging/links';
 import { recordSurveyResponse, recordSurveyView } from '@/lib/messaging/rollups';
@@ -14,10 +14,11 @@ async function invitationFor(token: string) {
   // Survey tokens come from the same generator as link codes; anything else is not one.
   if (!isLinkCode(token)) return null;
   const [row] = await db
-    .select({ invitation: surveyInvitations, survey: surveys })
+    .select({ invitation: surveyInvitations, survey: surveys, account: { name: accounts.name, locale: accounts.locale } })
     .from(surveyTokens)
     .innerJoin(surveyInvitations, and(eq(surveyInvitations.accountId, surveyTokens.accountId), eq(surveyInvitations.id, surveyTokens.invitationId)))
     .innerJoin(surveys, and(eq(surveys.accountId, surveyInvitations.accountId), eq(surveys.id, surveyInvitations.surveyId)))
+    .innerJoin(accounts, eq(accounts.id, surveyInvitations.accountId))
     .where(eq(surveyTokens.token, token));
   return row ?? null;
 }
@@ -41,19 +42,32 @@ async function markViewed(tx: Transaction, invitation: Invitation, at: Date, { c
   }
 }
 
-/** The survey behind a token with its questions, recording the view; null for an unknown token. */
-export async function openSurvey(token: string, at = new Date()) {
+/**
+ * The survey behind a token with its questions and the sending account (its name and
+ * language), recording the view unless `recordView` is false (a link-preview fetcher
+ * is not the recipient); null for an unknown token.
+ */
+export async function openSurvey(token: string, at = new Date(), { recordView = true }: { recordView?: boolean } = {}) {
   const found = await invitationFor(token);
   if (!found) return null;
-  const { invitation, survey } = found;
-  await db.transaction((tx) => markViewed(tx, invitation, at, { countView: true }));
-  const questions = await db
+  const { invitation, survey, account } = found;
+  if (recordView) await db.transaction((tx) => markViewed(tx, invitation, at, { countView: true }));
+  const questions = await questionsOf(invitation.accountId, survey.id);
+  return { survey, questions, account, submittedAt: invitation.submittedAt };
+}
+
+function questionsOf(accountId: number, surveyId: number) {
+  return db
     .select()
     .from(surveyQuestions)
-    .where(and(eq(surveyQuestions.accountId, invitation.accountId), eq(surveyQuestions.surveyId, survey.id)))
+    .where(and(eq(surveyQuestions.accountId, accountId), eq(surveyQuestions.surveyId, surveyId)))
     .orderBy(asc(surveyQuestions.position));
-  return { survey, questions, submittedAt: invitation.submittedAt };
 }
+
+/** The longest free-text answer a recipient may give. */
+export const MAX_FREE_TEXT_LENGTH = 2000;
+
+export type AnswerProblem = 'required' | 'invalidChoice' | 'invalidScore' | 'tooLong';
 
 export type Answer = { questionId: number; choices?: string[]; score?: number; text?: string };
 
@@ -64,7 +78,7 @@ export type Answer = { questionId: number; choices?: string[]; score?: number; t
  */
 export function readAnswers(questions: SurveyQuestion[], form: (name: string) => string[]) {
   const answers: Answer[] = [];
-  const problems: Record<number, string> = {};
+  const problems: Record<number, AnswerProblem> = {};
   for (const q of questions) {
     const values = form(`q_${q.id}`).map((v) => v.trim()).filter((v) => v !== '');
     if (values.length === 0) {
@@ -88,7 +102,7 @@ export function readAnswers(questions: SurveyQuestion[], form: (name: string) =>
         break;
       }
       case 'free_text':
-        if (values[0]!.length > 2000) problems[q.id] = 'tooLong';
+        if (values[0]!.length > MAX_FREE_TEXT_LENGTH) problems[q.id] = 'tooLong';
         else answers.push({ questionId: q.id, text: values[0] });
         break;
     }
@@ -125,4 +139,30 @@ export async function submitSurvey(token: string, answers: Answer[], at = new Da
     }
     await recordSurveyResponse(tx, { accountId: invitation.accountId, contactId: invitation.contactId, campaignId: invitation.campaignId, automationId: invitation.automationId, at });
   });
+}
+
+export type SurveySubmission =
+  | { status: 'saved' }
+  | { status: 'invalid'; problems: Record<number, AnswerProblem> }
+  | { status: 'alreadySubmitted' }
+  | { status: 'notFound' };
+
+/**
+ * A recipient's form post, checked against the survey's questions as stored (never
+ * the form's idea of them) and stored once. Nothing is written unless every answer is valid.
+ */
+export async function answerSurvey(token: string, form: (name: string) => string[], at = new Date()): Promise<SurveySubmission> {
+  const found = await invitationFor(token);
+  if (!found) return { status: 'notFound' };
+  if (found.invitation.submittedAt) return { status: 'alreadySubmitted' };
+  const { answers, problems } = readAnswers(await questionsOf(found.invitation.accountId, found.survey.id), form);
+  if (Object.keys(problems).length > 0) return { status: 'invalid', problems };
+  try {
+    await submitSurvey(token, answers, at);
+  } catch (error) {
+    // Two tabs submitting at once: the row lock lets one through.
+    if (error instanceof DomainError && error.messageKey === 'alreadySubmitted') return { status: 'alreadySubmitted' };
+    throw error;
+  }
+  return { status: 'saved' };
 }

@@ -1,0 +1,316 @@
+'use client';
+// The recipient's survey form. Rendered on the server and posted as a plain form with
+// JavaScript off; with it on, it stays in place, shows a pending button and a live
+// character count. After a refused submission every answer comes back as it was sent
+// and each problem sits next to its question, with a summary linking to them.
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import { ErrorIcon } from '@/app/_components/ui/icons';
+import type { AnswerProblem } from '@/lib/surveys/responses';
+import { fieldName, initialSurveyFormState, type SurveyFormState } from './survey-state';
+import { SurveyMessage } from './survey-message';
+
+export type PublicQuestion = {
+  id: number;
+  kind: 'single_choice' | 'multiple_choice' | 'rating' | 'nps' | 'free_text';
+  prompt: string;
+  choices: string[];
+  required: boolean;
+};
+
+type Props = {
+  action: (state: SurveyFormState, formData: FormData) => Promise<SurveyFormState>;
+  questions: PublicQuestion[];
+  /** The recipient had answered before this page was rendered. */
+  alreadyAnswered: boolean;
+  thankYou: string;
+  maxTextLength: number;
+};
+
+export function SurveyForm({ action, questions, alreadyAnswered, thankYou, maxTextLength }: Props) {
+  const t = useTranslations('survey');
+  const [state, formAction] = useActionState(action, initialSurveyFormState);
+  const summary = useRef<HTMLDivElement>(null);
+  const problemCount = Object.keys(state.problems).length;
+
+  useEffect(() => {
+    // Take the reader to the summary of what needs fixing (JavaScript on; without it the page reloads at the top).
+    if (state.status === 'invalid' || state.status === 'notFound') summary.current?.focus();
+  }, [state]);
+
+  if (state.status === 'saved') {
+    // The business's own thank-you text when it wrote one (it usually says thank you itself).
+    return thankYou ? <SurveyMessage title={t('thanks.receivedTitle')} body={thankYou} /> : <SurveyMessage title={t('thanks.title')} body={t('thanks.body')} />;
+  }
+  if (state.status === 'alreadySubmitted' || (alreadyAnswered && state.status === 'editing')) {
+    return <SurveyMessage title={t('alreadyAnswered.title')} body={t('alreadyAnswered.body')} />;
+  }
+
+  return (
+    <form action={formAction} noValidate className="mt-6 space-y-4">
+      <div ref={summary} tabIndex={-1} aria-live="polite" className="outline-none">
+        {state.status === 'notFound' ? (
+          <ProblemSummary title={t('notFound.title')} />
+        ) : problemCount > 0 ? (
+          <ProblemSummary title={t('fixProblems', { count: problemCount })}>
+            <ul className="mt-2 space-y-1">
+              {questions.map((q, index) =>
+                state.problems[q.id] ? (
+                  <li key={q.id}>
+                    <a href={`#question-${q.id}`} className="underline underline-offset-2">
+                      {t('goToQuestion', { number: index + 1, prompt: q.prompt })}
+                    </a>
+                  </li>
+                ) : null,
+              )}
+            </ul>
+          </ProblemSummary>
+        ) : null}
+      </div>
+
+      {/* Re-mounted per submission so every field shows what was sent back. */}
+      <div key={state.attempt} className="space-y-4">
+        {questions.map((question, index) => (
+          <QuestionCard
+            key={question.id}
+            question={question}
+            number={index + 1}
+            total={questions.length}
+            sent={state.values[fieldName(question.id)] ?? []}
+            problem={state.problems[question.id]}
+            maxTextLength={maxTextLength}
+          />
+        ))}
+      </div>
+
+      <SendButton />
+    </form>
+  );
+}
+
+function ProblemSummary({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div role="alert" className="flex gap-3 rounded-2xl border border-failed/30 bg-danger-soft px-4 py-3.5 text-sm text-danger-text">
+      <ErrorIcon className="mt-0.5 size-5 shrink-0" />
+      <div>
+        <p className="font-semibold">{title}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+type QuestionCardProps = {
+  question: PublicQuestion;
+  number: number;
+  total: number;
+  sent: string[];
+  problem: AnswerProblem | undefined;
+  maxTextLength: number;
+};
+
+function QuestionCard({ question, number, total, sent, problem, maxTextLength }: QuestionCardProps) {
+  const t = useTranslations('survey');
+  const name = fieldName(question.id);
+  const ids = { heading: `question-${question.id}-prompt`, hint: `question-${question.id}-hint`, error: `question-${question.id}-error` };
+  const describedBy = problem ? `${ids.error} ${ids.hint}` : ids.hint;
+  const hint = {
+    single_choice: t('hints.singleChoice'),
+    multiple_choice: t('hints.multipleChoice'),
+    rating: t('hints.rating'),
+    nps: t('hints.nps'),
+    free_text: t('hints.freeText', { max: maxTextLength }),
+  }[question.kind];
+  const heading = (
+    <>
+      <span className="mb-1 block text-xs font-medium tracking-wide text-fg-subtle uppercase">{t('questionNumber', { number, total })}</span>
+      <span className="block text-base font-semibold text-fg text-pretty sm:text-lg">
+        {question.prompt}
+        {question.required ? (
+          <>
+            <span aria-hidden="true" className="ml-1 text-danger-text">
+              *
+            </span>
+            <span className="sr-only"> ({t('required')})</span>
+          </>
+        ) : null}
+      </span>
+    </>
+  );
+  const error = problem ? (
+    <p id={ids.error} className="mt-3 flex items-start gap-2 text-sm font-medium text-danger-text">
+      <ErrorIcon className="mt-0.5 size-4 shrink-0" />
+      {problem === 'tooLong' ? t('problems.tooLong', { max: maxTextLength, length: (sent[0] ?? '').trim().length }) : t(`problems.${problem}`)}
+    </p>
+  ) : null;
+
+  const cardClass = `scroll-mt-6 rounded-2xl border bg-surface p-4 shadow-card sm:p-6 ${problem ? 'border-failed/50' : 'border-line'}`;
+
+  if (question.kind === 'free_text') {
+    return (
+      <section id={`question-${question.id}`} className={cardClass}>
+        <label htmlFor={`field-${name}`} id={ids.heading}>
+          {heading}
+        </label>
+        <p id={ids.hint} className="mt-1 text-sm text-fg-muted">
+          {hint}
+        </p>
+        {error}
+        <FreeText name={name} sent={sent[0] ?? ''} required={question.required} invalid={Boolean(problem)} describedBy={describedBy} max={maxTextLength} />
+      </section>
+    );
+  }
+
+  return (
+    <fieldset id={`question-${question.id}`} aria-describedby={describedBy} className={cardClass}>
+      <legend className="float-left w-full" id={ids.heading}>
+        {heading}
+      </legend>
+      {/* For a score scale the end labels say this to sighted readers. */}
+      <p id={ids.hint} className={question.kind === 'rating' || question.kind === 'nps' ? 'sr-only' : 'clear-left pt-1 text-sm text-fg-muted'}>
+        {hint}
+      </p>
+      <div className="clear-left">{error}</div>
+      <div className="mt-4">
+        {question.kind === 'rating' || question.kind === 'nps' ? (
+          <ScoreScale kind={question.kind} name={name} sent={sent[0]} required={question.required} invalid={Boolean(problem)} />
+        ) : (
+          <ChoiceList kind={question.kind} name={name} choices={question.choices} sent={sent} required={question.required} invalid={Boolean(problem)} />
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+type ChoiceListProps = { kind: 'single_choice' | 'multiple_choice'; name: string; choices: string[]; sent: string[]; required: boolean; invalid: boolean };
+
+function ChoiceList({ kind, name, choices, sent, required, invalid }: ChoiceListProps) {
+  const type = kind === 'single_choice' ? 'radio' : 'checkbox';
+  return (
+    <div className="grid gap-2.5">
+      {choices.map((choice) => (
+        <label
+          key={choice}
+          className="flex min-h-13 cursor-pointer items-center gap-3 rounded-xl border border-line-strong bg-surface px-4 py-3 text-base text-fg transition-colors hover:bg-surface-hover has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent"
+        >
+          <input
+            type={type}
+            name={name}
+            value={choice}
+            defaultChecked={sent.includes(choice)}
+            required={type === 'radio' ? required : undefined}
+            aria-invalid={invalid || undefined}
+            className="size-5 shrink-0 accent-(--accent) focus-visible:outline-none"
+          />
+          <span className="min-w-0 text-pretty">{choice}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+type ScoreScaleProps = { kind: 'rating' | 'nps'; name: string; sent: string | undefined; required: boolean; invalid: boolean };
+
+/** A row of large tappable scores: 1–5 stars, or 0–10 in two rows on a phone. */
+function ScoreScale({ kind, name, sent, required, invalid }: ScoreScaleProps) {
+  const t = useTranslations('survey');
+  const scores = kind === 'rating' ? [1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [low, high] = kind === 'rating' ? [t('rating.low'), t('rating.high')] : [t('nps.low'), t('nps.high')];
+  return (
+    <div>
+      <div className={kind === 'rating' ? 'grid grid-cols-5 gap-2' : 'grid grid-cols-6 gap-2 sm:grid-cols-11 sm:gap-1.5'}>
+        {scores.map((score) => (
+          <label
+            key={score}
+            className="flex min-h-13 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-xl border border-line-strong bg-surface py-2 text-lg font-semibold text-fg tabular-nums transition-colors hover:bg-surface-hover has-checked:border-accent has-checked:bg-accent has-checked:text-accent-fg has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={score}
+              defaultChecked={sent === String(score)}
+              required={required}
+              aria-invalid={invalid || undefined}
+              aria-label={kind === 'rating' ? t('rating.option', { score }) : undefined}
+              className="sr-only"
+            />
+            {kind === 'rating' ? <StarIcon /> : null}
+            <span aria-hidden={kind === 'rating' || undefined}>{score}</span>
+          </label>
+        ))}
+      </div>
+      <div aria-hidden="true" className="mt-2 flex justify-between gap-4 text-xs font-medium text-fg-muted">
+        <span>
+          {scores[0]} = {low}
+        </span>
+        <span>
+          {scores.at(-1)} = {high}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function StarIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="currentColor" fillOpacity="0.18" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+      <path d="m12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9L12 3.5Z" />
+    </svg>
+  );
+}
+
+type FreeTextProps = { name: string; sent: string; required: boolean; invalid: boolean; describedBy: string; max: number };
+
+function FreeText({ name, sent, required, invalid, describedBy, max }: FreeTextProps) {
+  const t = useTranslations('survey');
+  const [length, setLength] = useState(sent.length);
+  return (
+    <div className="mt-4">
+      <textarea
+        id={`field-${name}`}
+        name={name}
+        defaultValue={sent}
+        rows={4}
+        // An answer sent back too long stays editable in full, so it can be shortened.
+        maxLength={sent.length > max ? undefined : max}
+        required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        placeholder={t('freeText.placeholder')}
+        onChange={(event) => setLength(event.currentTarget.value.length)}
+        className="block min-h-32 w-full rounded-xl border border-line-strong bg-surface px-4 py-3 text-base leading-relaxed text-fg shadow-card placeholder:text-fg-subtle focus:border-accent focus:outline-2 focus:outline-offset-0 focus:outline-accent/30 aria-invalid:border-danger"
+      />
+      {/* Shown once there is text (typed with JavaScript on, or sent back), so it is never stale. */}
+      {length > 0 ? (
+        <p className={`mt-1.5 text-right text-xs tabular-nums ${length > max ? 'font-medium text-danger-text' : 'text-fg-subtle'}`} aria-hidden="true">
+          {t('freeText.counter', { count: length, max })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SendButton() {
+  const t = useTranslations('survey');
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      aria-disabled={pending || undefined}
+      onClick={(event) => {
+        // A second press while the first is on its way would be refused as "already answered".
+        if (pending) event.preventDefault();
+      }}
+      className="flex min-h-13 w-full items-center justify-center gap-2 rounded-xl bg-accent px-5 text-base font-semibold text-accent-fg shadow-card transition-colors hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent aria-disabled:cursor-wait aria-disabled:opacity-70"
+    >
+      {pending ? (
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 animate-spin" fill="none">
+          <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+          <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+        </svg>
+      ) : null}
+      {pending ? t('submitting') : t('submit')}
+    </button>
+  );
+}
