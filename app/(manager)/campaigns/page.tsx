@@ -2,7 +2,7 @@
 // then every campaign with its results, searchable, filterable, sortable and paged
 // through the URL alone. An account without campaigns gets the empty state that leads
 // to the composer.
-import type { Metadata, Route } from 'next';
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
@@ -48,7 +48,7 @@ export default async function CampaignsPage({ searchParams }: PageProps<'/campai
       : listed;
 
   const newCampaign = (
-    <ButtonLink href={'/campaigns/new' as Route} variant="primary" icon={<PlusIcon />}>
+    <ButtonLink href="/campaigns/new" variant="primary" icon={<PlusIcon />}>
       {t('newCampaign')}
     </ButtonLink>
   );
