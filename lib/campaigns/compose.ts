@@ -106,7 +106,7 @@ export type AudienceCost = {
   message: string;
   segments: SegmentCount;
   credits: number;
-  /** exact: every recipient's message counted; sample: extrapolated from SAMPLE_SIZE recipients. */
+  /** exact: every recipient's message counted; sample: extrapolated from a sample of recipients. */
   creditsBasis: 'exact' | 'sample';
 };
 
@@ -132,7 +132,13 @@ async function audienceSample(ctx: Ctx, template: string, where: SQL): Promise<A
  * it holds more than EXACT_NAME_GROUPS different names, when they are averaged over a
  * fixed pseudo-random sample of recipients and scaled up.
  */
-export async function audienceCost(ctx: Ctx, template: string, audience: AudienceScope, selected: number[] = []): Promise<AudienceCost> {
+export async function audienceCost(
+  ctx: Ctx,
+  template: string,
+  audience: AudienceScope,
+  selected: number[] = [],
+  { exactNameGroups = EXACT_NAME_GROUPS, sampleSize = SAMPLE_SIZE } = {},
+): Promise<AudienceCost> {
   const where = audienceCondition(ctx.accountId, audience, selected);
   const sample = await audienceSample(ctx, template, where);
   const usesFirst = template.includes('{first_name}');
@@ -148,13 +154,13 @@ export async function audienceCost(ctx: Ctx, template: string, audience: Audienc
   const groups = await ctx.db.execute<NameGroup>(sql`
     select first_name, last_name, count(*)::int as n
     from (select ${names} from contacts c where ${where} and c.opted_out_at is null) named
-    group by first_name, last_name limit ${EXACT_NAME_GROUPS + 1}`);
-  if (groups.length <= EXACT_NAME_GROUPS) return { ...sample, credits: creditsOf(groups), creditsBasis: 'exact' };
+    group by first_name, last_name limit ${exactNameGroups + 1}`);
+  if (groups.length <= exactNameGroups) return { ...sample, credits: creditsOf(groups), creditsBasis: 'exact' };
 
   // md5 of the id orders recipients in a fixed pseudo-random way, so the same audience gives the same estimate.
   const sampled = await ctx.db.execute<NameGroup>(sql`
     select first_name, last_name, count(*)::int as n
-    from (select ${names} from contacts c where ${where} and c.opted_out_at is null order by md5(c.id::text) limit ${SAMPLE_SIZE}) named
+    from (select ${names} from contacts c where ${where} and c.opted_out_at is null order by md5(c.id::text) limit ${sampleSize}) named
     group by first_name, last_name`);
   const size = sampled.reduce((sum, g) => sum + g.n, 0);
   return { ...sample, credits: Math.round((creditsOf(sampled) / Math.max(1, size)) * sample.recipients), creditsBasis: 'sample' };

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { db } from '@/db/client';
 import { accountActivity, auditEvents, campaignRecipients, campaignStats, campaigns, contactTags, messages, numberRoutes, tags } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/request';
+import { audienceCost } from '@/lib/campaigns/compose';
 import { fanOutCampaign, launchDueCampaigns } from '@/lib/campaigns/launch';
 import { dispatchDueMessages } from '@/lib/messaging/dispatch';
 import { verifyStats } from '@/lib/stats';
@@ -148,6 +149,21 @@ describe('the estimate', () => {
     await createCampaign(t.account.id, { fromNumberId: t.number.id, status: 'scheduled', audience: 'all', body: 'Short note.', scheduledAt: inTwoHours });
     const later = await estimateComposerDraft(form({ body: BODY, audience: 'all', when: 'schedule', scheduled_at: localTimeInputValue(inThreeHours, 'UTC') }));
     expect(later).toMatchObject(sameMonth ? { credits: 16, plan: { leftBefore: 0, overageCredits: 16 } } : { credits: 16, plan: { leftBefore: 10, overageCredits: 6 } });
+  });
+
+  it('estimates from a fixed sample when an audience has more distinct names than it counts one by one', async () => {
+    const t = await shop();
+    // 40 contacts, 10 of them with a name outside GSM-7: 30 × 1 + 10 × 2 = 50 credits exactly.
+    for (let i = 0; i < 40; i++) await contact(t, i % 4 === 0 ? `João${i}` : `Ana${i}`);
+    const ctx = { accountId: t.account.id, userId: null, db };
+    const exact = await audienceCost(ctx, BODY, { kind: 'all' });
+    expect(exact).toMatchObject({ recipients: 40, credits: 50, creditsBasis: 'exact' });
+    const sampled = await audienceCost(ctx, BODY, { kind: 'all' }, [], { exactNameGroups: 10, sampleSize: 20 });
+    expect(sampled.creditsBasis).toBe('sample');
+    // Scaled from 20 recipients, between all-GSM (40) and all-UCS-2 (80), and the same every time.
+    expect(sampled.credits).toBeGreaterThan(40);
+    expect(sampled.credits).toBeLessThan(80);
+    expect((await audienceCost(ctx, BODY, { kind: 'all' }, [], { exactNameGroups: 10, sampleSize: 20 })).credits).toBe(sampled.credits);
   });
 
   it('is refused to an agent with 403', async () => {

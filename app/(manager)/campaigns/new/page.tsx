@@ -91,7 +91,7 @@ export default async function NewCampaignPage({ searchParams }: PageProps<'/camp
         account={{ timeZone: account.timeZone, zoneLabel, currency: account.currency }}
         links={sampleLinks(publicUrl())}
         schedule={{ min: localTimeInputValue(now, account.timeZone), max: localTimeInputValue(new Date(now.getTime() + 365 * DAY), account.timeZone) }}
-        limits={{ name: COMPOSER_LIMITS.name, body: COMPOSER_LIMITS.body }}
+        limits={{ name: COMPOSER_LIMITS.name }}
       />
     </>
   );

@@ -4,27 +4,20 @@
 // JavaScript the counter runs as the manager types, the estimate refreshes by itself,
 // and the schedule and send labels follow the fields.
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useFormStatus } from 'react-dom';
-import { buttonClasses, ButtonLink } from '@/app/_components/ui/button';
+import { useActionState, useRef, useState } from 'react';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
-import { cx } from '@/app/_components/ui/cx';
 import { Field, FormMessage, Select, TextField } from '@/app/_components/ui/form';
 import { instantOfLocalTime, type SampleLinks } from '@/lib/campaigns/compose-schema';
 import { formatDateTime } from '@/lib/format/dates';
-import { composeCampaign, estimateComposerDraft } from '../actions';
-import type { ComposerState, EstimateView } from './composer-state';
+import { composeCampaign } from '../actions';
+import { AudienceField } from './audience-field';
+import type { ComposerChoices, ComposerState } from './composer-state';
+import { DeliveryFields } from './delivery-fields';
 import { EstimatePanel } from './estimate-panel';
+import { IntentButton } from './intent-button';
 import { SegmentCounter } from './segment-counter';
-
-export type ComposerChoices = {
-  numbers: Array<{ value: string; label: string }>;
-  surveys: Array<{ id: number; name: string }>;
-  tags: Array<{ name: string; contacts: number }>;
-  contacts: number;
-  /** Recipients picked on another campaign's page (`/campaigns/new?from=ID&recipient=…`). */
-  selection: { campaignId: number; campaignName: string; count: number } | null;
-};
+import { useLiveEstimate } from './use-live-estimate';
 
 type ComposerFormProps = {
   initialState: ComposerState;
@@ -32,7 +25,7 @@ type ComposerFormProps = {
   account: { timeZone: string; zoneLabel: string; currency: string };
   links: SampleLinks;
   schedule: { min: string; max: string };
-  limits: { name: number; body: number };
+  limits: { name: number };
 };
 
 const text = (value: string | string[] | undefined, fallback = '') => (typeof value === 'string' ? value : fallback);
@@ -83,6 +76,7 @@ export function ComposerForm({ initialState, choices, account, links, schedule, 
   return (
     <form
       key={state.round}
+      data-round={state.round}
       ref={formRef}
       action={formAction}
       noValidate
@@ -129,6 +123,7 @@ export function ComposerForm({ initialState, choices, account, links, schedule, 
                   defaultValue={text(values.body)}
                   sample={estimate?.first ?? null}
                   links={links}
+                  placeholder={t('message.bodyPlaceholder')}
                   onBodyChange={(body) => {
                     setDraft((d) => ({ ...d, round: state.round, body: body.trim() }));
                     if (formRef.current) live.refresh(formRef.current);
@@ -156,28 +151,13 @@ export function ComposerForm({ initialState, choices, account, links, schedule, 
         </Card>
 
         <Card title={t('delivery.title')} description={t('delivery.description', { zone: account.zoneLabel })}>
-          <fieldset className="group flex flex-col gap-4">
-            <legend className="sr-only">{t('delivery.when')}</legend>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <WhenOption value="now" checked={text(values.when, 'now') === 'now'} title={t('delivery.now')} hint={t('delivery.nowHint')} />
-              <WhenOption value="schedule" checked={text(values.when) === 'schedule'} title={t('delivery.schedule')} hint={t('delivery.scheduleHint')} />
-            </div>
-            {/* Shown only while "Schedule" is chosen, by CSS alone, so it works without JavaScript too. */}
-            <div className="group-has-[input[value=now]:checked]:hidden">
-              <Field label={t('delivery.scheduledAt')} name="scheduled_at" error={error('scheduled_at')} hint={t('delivery.scheduledAtHint', { zone: account.zoneLabel })}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="datetime-local"
-                    defaultValue={text(values.scheduled_at)}
-                    min={schedule.min}
-                    max={schedule.max}
-                    className="block h-9 w-full max-w-xs rounded-lg border border-line-strong bg-surface px-3 text-sm text-fg shadow-card focus:border-accent focus:outline-2 focus:outline-accent/30 aria-invalid:border-danger"
-                  />
-                )}
-              </Field>
-            </div>
-          </fieldset>
+          <DeliveryFields
+            when={text(values.when, 'now')}
+            scheduledAt={text(values.scheduled_at)}
+            error={error('scheduled_at')}
+            zoneLabel={account.zoneLabel}
+            schedule={schedule}
+          />
         </Card>
       </div>
 
@@ -202,148 +182,4 @@ export function ComposerForm({ initialState, choices, account, links, schedule, 
       </aside>
     </form>
   );
-}
-
-function AudienceField({
-  choices,
-  value,
-  error,
-  recipients,
-}: {
-  choices: ComposerChoices;
-  value: string;
-  error?: string;
-  recipients: string | string[] | undefined;
-}) {
-  const t = useTranslations('composer.audience');
-  const locale = useLocale();
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
-  const selection = choices.selection;
-  const selected = Array.isArray(recipients) ? recipients : recipients ? [recipients] : [];
-  return (
-    <div className="flex flex-col gap-3">
-      {selection ? (
-        <p className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent-text" data-selection-count={String(selection.count)}>
-          {t('selected', { count: selection.count, campaign: selection.campaignName })}
-        </p>
-      ) : null}
-      <Field label={t('label')} name="audience" error={error} hint={t('hint')}>
-        {(control) => (
-          <Select {...control} defaultValue={value}>
-            {selection ? <option value={`campaign:${selection.campaignId}`}>{t('selectionOption', { count: selection.count, campaign: selection.campaignName })}</option> : null}
-            <option value="all">{t('all', { count: count(choices.contacts) })}</option>
-            {choices.tags.length > 0 ? (
-              <optgroup label={t('tags')}>
-                {choices.tags.map((tag) => (
-                  <option key={tag.name} value={`tag:${tag.name}`}>
-                    {t('tag', { tag: tag.name, count: count(tag.contacts) })}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </Select>
-        )}
-      </Field>
-      {selected.map((id) => (
-        <input key={id} type="hidden" name="recipient" value={id} />
-      ))}
-    </div>
-  );
-}
-
-function WhenOption({ value, checked, title, hint }: { value: 'now' | 'schedule'; checked: boolean; title: string; hint: string }) {
-  return (
-    <label
-      className={cx(
-        'flex cursor-pointer gap-3 rounded-lg border border-line-strong bg-surface p-3 shadow-card',
-        'has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent/40',
-      )}
-    >
-      <input type="radio" name="when" value={value} defaultChecked={checked} className="mt-0.5 size-4 accent-[var(--accent)]" />
-      <span className="flex flex-col gap-0.5">
-        <span className="text-sm font-medium text-fg">{title}</span>
-        <span className="text-xs text-fg-muted">{hint}</span>
-      </span>
-    </label>
-  );
-}
-
-/** A submit button for one intent that shows it is working only when it was the one pressed. */
-function IntentButton({
-  intent,
-  variant,
-  pendingLabel,
-  className,
-  children,
-}: {
-  intent: 'send' | 'check';
-  variant: 'primary' | 'secondary';
-  pendingLabel: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  const status = useFormStatus();
-  const mine = status.pending && status.data?.get('intent') === intent;
-  return (
-    <button
-      type="submit"
-      name="intent"
-      value={intent}
-      aria-disabled={status.pending || undefined}
-      onClick={(event) => {
-        // A second press while the first is running would submit twice.
-        if (status.pending) event.preventDefault();
-      }}
-      className={buttonClasses(variant, 'md', cx('h-10 w-full whitespace-normal text-center', className))}
-    >
-      {mine ? <Spinner /> : null}
-      {mine ? pendingLabel : children}
-    </button>
-  );
-}
-
-function Spinner() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-/** How long typing must pause before the estimate is asked for again. */
-const LIVE_ESTIMATE_DELAY_MS = 450;
-
-/**
- * The server's estimate of the form as it stands, asked for shortly after the manager
- * stops typing. An answer that a later change overtook is dropped; a draft that cannot
- * be read yet (a half-typed date) keeps the last estimate.
- */
-function useLiveEstimate(round: string) {
-  const [live, setLive] = useState<{ round: string; estimate: EstimateView } | null>(null);
-  const [refreshing, setRefreshing] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef(0);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function refresh(form: HTMLFormElement) {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const data = new FormData(form);
-      data.set('intent', 'check');
-      const ticket = ++latest.current;
-      setRefreshing(true);
-      estimateComposerDraft(data)
-        .then((estimate) => {
-          if (ticket !== latest.current) return;
-          if (estimate) setLive({ round, estimate });
-          setRefreshing(false);
-        })
-        .catch(() => {
-          if (ticket === latest.current) setRefreshing(false);
-        });
-    }, LIVE_ESTIMATE_DELAY_MS);
-  }
-
-  return { estimate: live?.round === round ? live.estimate : null, refreshing, refresh };
 }

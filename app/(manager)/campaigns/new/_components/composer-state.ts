@@ -1,5 +1,6 @@
-// What the composer's server action hands back to the form: the wrapper's form state
-// plus the estimate of the draft, in plain values that cross to the browser.
+// What crosses from the server to the composer form, in plain values: the choices the
+// page offers, and what the server action hands back (the wrapper's form state plus
+// the estimate of the draft).
 import type { FormState } from '@/lib/auth/action';
 import type { ComposerField, SampleNames } from '@/lib/campaigns/compose-schema';
 
@@ -28,4 +29,14 @@ export type ComposerState = FormState<ComposerField> & {
   estimate?: EstimateView | null;
   /** `{…}` tokens of the body that are not merge fields, to name them under the body. */
   unknownFields?: string[];
+};
+
+/** What the form offers, prepared by the page (numbers formatted for the reader). */
+export type ComposerChoices = {
+  numbers: Array<{ value: string; label: string }>;
+  surveys: Array<{ id: number; name: string }>;
+  tags: Array<{ name: string; contacts: number }>;
+  contacts: number;
+  /** Recipients picked on another campaign's page (`/campaigns/new?from=ID&recipient=…`). */
+  selection: { campaignId: number; campaignName: string; count: number } | null;
 };

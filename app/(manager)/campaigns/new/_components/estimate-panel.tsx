@@ -22,7 +22,7 @@ export function EstimatePanel({ estimate, hasBody, currency, refreshing }: Estim
   const count = (n: number) => formatCount(locale, n);
 
   if (!hasBody || !estimate) {
-    return <p className="text-sm text-fg-muted">{hasBody ? t('pressCheck') : t('empty')}</p>;
+    return <p className="text-sm text-fg-muted">{!hasBody ? t('empty') : refreshing ? t('calculating') : t('pressCheck')}</p>;
   }
   const overage = estimate.plan?.overageCredits ?? 0;
   return (

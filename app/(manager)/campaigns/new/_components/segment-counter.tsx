@@ -20,13 +20,14 @@ type SegmentCounterProps = {
   name?: string;
   describedBy?: string;
   invalid?: boolean;
+  placeholder?: string;
   onBodyChange?: (body: string) => void;
 };
 
 /** How many characters of a long list to name before "and N more". */
 const LISTED_CHARACTERS = 8;
 
-export function SegmentCounter({ defaultValue, sample, links, id = 'field-body', name = 'body', describedBy, invalid, onBodyChange }: SegmentCounterProps) {
+export function SegmentCounter({ defaultValue, sample, links, id = 'field-body', name = 'body', describedBy, invalid, placeholder, onBodyChange }: SegmentCounterProps) {
   const t = useTranslations('composer.counter');
   const locale = useLocale();
   const [body, setBody] = useState(defaultValue);
@@ -50,6 +51,7 @@ export function SegmentCounter({ defaultValue, sample, links, id = 'field-body',
         value={body}
         onChange={(event) => change(event.target.value)}
         rows={6}
+        placeholder={placeholder}
         aria-describedby={[describedBy, counterId].filter(Boolean).join(' ')}
         aria-invalid={invalid || undefined}
         className="font-[inherit] text-[15px] leading-6"
