@@ -14,25 +14,35 @@ const agent = (pool: 'hu' | 'pv', h: string, i: number) =>
 
 export async function writeLinks(tx: Executor, ctx: SeedContext): Promise<void> {
   const anchor = sql`${ctx.anchor.toISOString()}::timestamptz`;
-  // A link's id is its message's: one tracked link per message.
+  await planClicks(tx, anchor);
+  // A link's id is its message's: one tracked link per message. Its click_count
+  // counts the human clicks planned above.
   await tx.execute(sql`
-    insert into links (account_id, id, code, destination, contact_id, message_id, campaign_id, automation_id, created_at)
+    insert into links (account_id, id, code, destination, contact_id, message_id, campaign_id, automation_id, click_count, created_at)
     overriding system value
     select o.account_id, o.message_id, o.link_code, t.destination, o.contact_id, o.message_id,
-           o.campaign_id, o.automation_id, o.created_at
+           o.campaign_id, o.automation_id, coalesce(h.clicks, 0), o.created_at
     from pulse_seed.outbound o
     join pulse_seed.patterns t on t.pattern_id = o.pattern_id and t.variant = o.variant
+    left join (select link_id, count(*) as clicks from pulse_seed.clicks where not is_bot group by link_id) h
+      on h.link_id = o.message_id
     where o.link_code is not null`);
   await tx.execute(sql`insert into link_codes (code, account_id, link_id) select code, account_id, id from links`);
+  await tx.execute(sql`
+    insert into link_clicks (account_id, id, link_id, is_bot, method, user_agent, clicked_at)
+    overriding system value
+    select account_id, id, link_id, is_bot, method, user_agent, clicked_at from pulse_seed.clicks`);
+}
 
+async function planClicks(tx: Executor, anchor: ReturnType<typeof sql>): Promise<void> {
   // Bots first: a carrier's scanner checks 6% of links with HEAD before delivery, and
   // the phone's link preview fetches 30% as the text arrives. (Survey messages carry
   // no tracked link, so their view and response draws are free for these.) Then
   // people: 5–15% of delivered messages get a tap, some two or three.
   await tx.execute(sql`
-    insert into link_clicks (account_id, id, link_id, is_bot, method, user_agent, clicked_at)
-    overriding system value
-    select o.account_id, o.message_id * 8, o.message_id, true, 'HEAD', 'Mozilla/5.0', o.dispatch_at + interval '500 milliseconds'
+    create unlogged table pulse_seed.clicks as
+    select o.account_id, o.message_id * 8 as id, o.message_id as link_id, true as is_bot, 'HEAD' as method,
+           'Mozilla/5.0' as user_agent, o.dispatch_at + interval '500 milliseconds' as clicked_at
     from pulse_seed.outbound o
     where o.link_code is not null and o.dispatched and ${draw('o.h2', 1)} < 0.06
       and o.dispatch_at + interval '500 milliseconds' < ${anchor}
@@ -59,6 +69,7 @@ export async function writeLinks(tx: Executor, ctx: SeedContext): Promise<void> 
       where o.link_code is not null and o.status = 'delivered' and ${draw('o.h1', 3)} < o.click_rate
     ) c
     where c.clicked_at < ${anchor}`);
+  await analyzeWorkTable(tx, 'clicks');
 }
 
 export async function writeSurveys(tx: Executor, ctx: SeedContext): Promise<void> {

@@ -75,7 +75,14 @@ export const WORK_SCHEMA = 'pulse_seed';
  */
 export function randomFunctions(seed: number): SQL[] {
   const prefix = `${seed}:`;
+  // Sids count up from a seed-chosen start in their first 12 hex digits, so they
+  // look random but arrive in order: their unique indexes stay during the load.
+  const sidBase = 0x100000000000 + Math.floor(new Random(seed).fork('sids').next() * 0xd00000000000);
   return [
+    sql.raw(`create function ${WORK_SCHEMA}.sid(message_id bigint) returns text
+      language sql immutable parallel safe
+      as $$ select 'SM' || lpad(to_hex(${sidBase}::bigint + message_id), 12, '0')
+                   || left(md5('${prefix.replace(/'/g, "''")}sid:' || message_id), 20) $$`),
     sql.raw(`create function ${WORK_SCHEMA}.hash(key text) returns text
       language sql immutable parallel safe
       as $$ select md5('${prefix.replace(/'/g, "''")}' || key) $$`),

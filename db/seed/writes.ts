@@ -56,7 +56,7 @@ export async function writeMessages(tx: Executor, ctx: SeedContext): Promise<voi
            o.status::message_status, ${rankOf(sql`o.status`)},
            case o.status when 'suppressed' then 'opted_out' when 'pending' then 'quiet_hours' end,
            case when o.status in ('failed', 'undelivered') then o.error end,
-           case when o.dispatched then 'SM' || pulse_seed.hash('sid:' || o.message_id) end,
+           case when o.dispatched then pulse_seed.sid(o.message_id) end,
            case o.kind when 'campaign' then 'campaign:' || o.campaign_id || ':contact:' || o.contact_id || ':attempt:' || o.attempt
                        else 'automation:' || o.automation_id || ':execution:' || o.execution_id end,
            o.dispatch_at, case when o.dispatched then o.dispatch_at end, o.dispatched::int,
@@ -97,7 +97,7 @@ export async function writeMessages(tx: Executor, ctx: SeedContext): Promise<voi
     overriding system value
     select i.account_id, i.message_id, 'inbound', i.kind::inbound_kind, i.contact_id, i.number_id, p.phone, n.e164,
            l.campaign_id, l.automation_id, i.body, 'received', ${statusRank('received')},
-           case when i.inbound_key like 'SM%' then i.inbound_key else 'SM' || pulse_seed.hash('sid:' || i.inbound_key) end,
+           case when i.inbound_key like 'SM%' then i.inbound_key else pulse_seed.sid(i.message_id) end,
            l.attributed_message_id, l.conversation_id, i.created_at, i.created_at
     from pulse_seed.inbound_messages i
     join pulse_seed.inbound_links l on l.message_id = i.message_id

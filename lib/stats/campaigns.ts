@@ -93,11 +93,15 @@ export const campaignRecipientsFamily: RollupFamily = {
       select l.account_id, l.campaign_id, l.contact_id,
              trim(k.first_name || ' ' || k.last_name), k.phone,
              coalesce(nullif(lower(trim(k.first_name || ' ' || k.last_name)), ''), k.phone), l.first_created_at
-      from latest l
+      from (
+        select l.* from latest l
+        where not exists (
+          select 1 from campaign_recipients r
+          where r.account_id = l.account_id and r.campaign_id = l.campaign_id and r.contact_id = l.contact_id)
+        -- Names only for the missing rows (offset 0: the anti-join runs before the contacts join).
+        offset 0
+      ) l
       join contacts k on k.account_id = l.account_id and k.id = l.contact_id
-      where not exists (
-        select 1 from campaign_recipients r
-        where r.account_id = l.account_id and r.campaign_id = l.campaign_id and r.contact_id = l.contact_id)
     )
     select a.account_id, a.campaign_id, a.contact_id, a.name, a.phone, a.sort_name, a.created_at,
            ${deliveryBucketOf(sql`coalesce(l.status, 'pending')`)} as status,

@@ -41,6 +41,11 @@ export type VerifyOptions = StatsScope & { /** Most differences reported per fam
 
 export type RebuildSummary = Record<string, { inserted: number; updated: number; deleted: number }>;
 
+export type RebuildOptions = StatsScope & {
+  /** Only these families (by name); a writer that keeps the others right itself may skip them. */
+  families?: readonly string[];
+};
+
 /** The expected rows of every family, computed from raw rows only (for tests and small accounts). */
 export async function recountStats(executor: Executor, scope: StatsScope = {}): Promise<RecountResult> {
   return executor.transaction(async (tx) => {
@@ -79,10 +84,11 @@ export async function verifyStats(executor: Executor, options: VerifyOptions = {
  * an operator repairing drift). Each family is repaired before the next is
  * recounted, so later families see repaired counters.
  */
-export async function rebuildStats(executor: Executor, scope: StatsScope = {}): Promise<RebuildSummary> {
+export async function rebuildStats(executor: Executor, options: RebuildOptions = {}): Promise<RebuildSummary> {
+  const scope = { accountId: options.accountId };
   return executor.transaction(async (tx) => {
     const summary: RebuildSummary = {};
-    for (const family of ROLLUP_FAMILIES) {
+    for (const family of ROLLUP_FAMILIES.filter((f) => !options.families || options.families.includes(f.name))) {
       await createExpected(tx, family, scope);
       const counts = { inserted: 0, updated: 0, deleted: 0 };
       for (const { verb, statement } of syncStatements(family, scope)) {
