@@ -159,11 +159,14 @@ describe('the estimate', () => {
     const exact = await audienceCost(ctx, BODY, { kind: 'all' });
     expect(exact).toMatchObject({ recipients: 40, credits: 50, creditsBasis: 'exact' });
     const sampled = await audienceCost(ctx, BODY, { kind: 'all' }, [], { exactNameGroups: 10, sampleSize: 20 });
+    // First and last names together in an audience past the exact size: sampled without grouping first.
+    expect(await audienceCost(ctx, 'Hi {first_name} {last_name}!', { kind: 'all' }, [], { exactAudience: 30, sampleSize: 20 })).toMatchObject({ creditsBasis: 'sample', credits: 40 });
     expect(sampled.creditsBasis).toBe('sample');
     // Scaled from 20 recipients, between all-GSM (40) and all-UCS-2 (80), and the same every time.
     expect(sampled.credits).toBeGreaterThan(40);
     expect(sampled.credits).toBeLessThan(80);
     expect((await audienceCost(ctx, BODY, { kind: 'all' }, [], { exactNameGroups: 10, sampleSize: 20 })).credits).toBe(sampled.credits);
+    expect(await audienceCost(ctx, BODY, { kind: 'all' }, [], { exactAudience: 30 })).toMatchObject({ creditsBasis: 'exact', credits: 50 });
   });
 
   it('is refused to an agent with 403', async () => {
