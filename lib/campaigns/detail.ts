@@ -138,17 +138,23 @@ export type CampaignTab = {
 
 /** Everything the Campaign tab shows above the recipients table. */
 export async function campaignTab(ctx: Ctx, campaign: CampaignHeader, plan: Plan, now = new Date()): Promise<CampaignTab> {
-  const counters = await campaignCounters(ctx, campaign.id);
   const started = campaign.status === 'sending' || campaign.status === 'sent';
   if (started) {
-    const message = (await sentMessage(ctx, campaign.id)) ?? (await previewForAudience(ctx, campaign));
-    const overage =
+    const [counters, sent, overage] = await Promise.all([
+      campaignCounters(ctx, campaign.id),
+      sentMessage(ctx, campaign.id),
       plan.monthlyCredits === null || campaign.sentAt === null
         ? null
-        : ((await campaignOverages(ctx.db, plan, [{ id: campaign.id, kind: 'sent', sentAt: campaign.sentAt }], now)).get(campaign.id) ?? null);
+        : campaignOverages(ctx.db, plan, [{ id: campaign.id, kind: 'sent', sentAt: campaign.sentAt }], now).then((all) => all.get(campaign.id) ?? null),
+    ]);
+    const message = sent ?? (await previewForAudience(ctx, campaign));
     return { counters, message, estimatedRecipients: null, overage };
   }
-  const [message, estimatedRecipients] = await Promise.all([previewForAudience(ctx, campaign), audienceSize(ctx, campaign)]);
+  const [counters, message, estimatedRecipients] = await Promise.all([
+    campaignCounters(ctx, campaign.id),
+    previewForAudience(ctx, campaign),
+    audienceSize(ctx, campaign),
+  ]);
   const overage =
     campaign.status === 'scheduled' && campaign.scheduledAt !== null && plan.monthlyCredits !== null
       ? ((
