@@ -40,7 +40,7 @@ export function OverviewFilters({ params }: { params: CampaignListParams }) {
         <label htmlFor="campaigns-status" className={label}>
           {t('status')}
         </label>
-        <Select id="campaigns-status" name="status" defaultValue={params.status ?? ''} className="sm:w-40">
+        <Select id="campaigns-status" name="status" defaultValue={params.status ?? ''} className="sm:w-44">
           <option value="">{t('anyStatus')}</option>
           {CAMPAIGN_STATUSES.map((status) => (
             <option key={status} value={status}>

@@ -40,23 +40,27 @@ export function OverviewTable({ rows, params, format, unlimited }: Props) {
 
   return (
     <Table caption={t('caption')}>
-      <thead>
+      {/* Positioned row groups keep the screen-reader-only texts in the cells inside the
+          scrolling frame; otherwise they would widen the whole page on a phone. */}
+      <thead className="relative">
         <tr>
           <SortableTh href={sortHref(params, 'name')} sorted={sorted('name')}>
             {t('campaign')}
           </SortableTh>
           {metricColumns.map((column) => (
             <SortableTh key={column.sort} href={sortHref(params, column.sort)} sorted={sorted(column.sort)} align="end">
-              {column.label}
+              <HeaderLabel>{column.label}</HeaderLabel>
             </SortableTh>
           ))}
-          <Th align="end">{t('overage')}</Th>
+          <Th align="end">
+            <HeaderLabel>{t('overage')}</HeaderLabel>
+          </Th>
           <SortableTh href={timeHref} sorted={timeSorted}>
             {t('when')}
           </SortableTh>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="relative">
         {rows.map((row) => (
           <CampaignRow key={row.id} row={row} format={format} unlimited={unlimited} />
         ))}
@@ -77,7 +81,7 @@ function CampaignRow({ row, format, unlimited }: { row: CampaignListRow; format:
 
   return (
     <tr data-campaign-id={row.id}>
-      <Td className="max-w-72 min-w-52">
+      <Td className="max-w-72 min-w-44">
         <div className="flex flex-col items-start gap-1">
           <Link
             href={`/campaigns/${row.id}` as Route}
@@ -117,6 +121,12 @@ function CampaignRow({ row, format, unlimited }: { row: CampaignListRow; format:
       </Td>
     </tr>
   );
+}
+
+/** Long labels ("Survey responses", "Respostas da pesquisa") wrap rather than widen the table. */
+function HeaderLabel({ children }: { children: string }) {
+  // Break between words only: "Opt-outs" stays whole (a non-breaking hyphen reads the same).
+  return <span className="whitespace-normal text-balance">{children.replaceAll('-', '\u2011')}</span>;
 }
 
 /** A metric with nothing to show yet: a dash for people, the attributes for machines. */
@@ -168,10 +178,8 @@ function When({ row, format }: { row: CampaignListRow; format: Formatter }) {
   if (row.scheduledAt) {
     return (
       <span className="flex flex-col leading-tight">
-        <span className="text-xs text-fg-subtle">{t('scheduledFor')}</span>
-        <span className={row.status === 'canceled' ? 'text-fg-subtle line-through' : 'text-fg'}>
-          {format.date(row.scheduledAt)}, {format.time(row.scheduledAt)}
-        </span>
+        <span className={row.status === 'canceled' ? 'text-fg-subtle line-through' : 'text-fg'}>{format.date(row.scheduledAt)}</span>
+        <span className="text-xs text-fg-subtle">{t('scheduledAt', { time: format.time(row.scheduledAt) })}</span>
       </span>
     );
   }
