@@ -55,7 +55,7 @@ export default async function NewCampaignPage({ searchParams }: PageProps<'/camp
     ok: false,
     round: randomUUID(),
     values: {
-      name: selection ? t('followUpName', { campaign: selection.campaign.name }) : '',
+      name: selection ? t('followUpName', { campaign: selection.campaign.name }).slice(0, COMPOSER_LIMITS.name) : '',
       from: options.numbers[0]?.e164 ?? '',
       body: '',
       audience: hasSelection ? `campaign:${selection!.campaign.id}` : 'all',
