@@ -97,7 +97,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/contact
       <form method="get" action="/contacts" role="search" aria-label={t('list.searchLabel')} className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <label htmlFor="contacts-q" className="text-sm font-medium text-fg">
-            {t('list.searchLabel')}
+            {t('list.queryLabel')}
           </label>
           <Input id="contacts-q" name="q" type="search" defaultValue={state.q} placeholder={t('list.searchPlaceholder')} maxLength={100} autoComplete="off" />
         </div>
