@@ -60,13 +60,15 @@ export type QuestionSummary =
 
 export const TEXT_ANSWERS_PER_PAGE = 10;
 
-/** The campaign's answers to the given questions: answers `a` with their invitation `i`. */
-const answersWithInvitations = sql`survey_answers a join survey_invitations i on i.account_id = a.account_id and i.id = a.invitation_id`;
-
-function campaignAnswersOf(ctx: Ctx, campaignId: number, questionIds: number[]): SQL {
+/**
+ * Answers `a` to the given questions from the campaign's respondents. Read through the
+ * respondents' invitations (an index on survey and submission time), not by scanning
+ * every invitation the campaign sent.
+ */
+function campaignAnswersOf(ctx: Ctx, tab: SurveyTab, questionIds: number[]): SQL {
   return sql`a.account_id = ${ctx.accountId}
     and a.question_id in (${sql.join(questionIds.map((id) => sql`${id}`), sql`, `)})
-    and i.campaign_id = ${campaignId}`;
+    and a.invitation_id in (select i.id from survey_invitations i where ${respondedInvitations(ctx, tab)})`;
 }
 
 /**
@@ -82,8 +84,6 @@ export async function surveySummary(
   const choiceIds = ofKind('single_choice', 'multiple_choice');
   const scoreIds = ofKind('rating', 'nps');
   const textIds = ofKind('free_text');
-  const campaignId = tab.campaign.id;
-
   const [choiceRows, scoreRows, textCounts, textPages] = await Promise.all([
     choiceIds.length === 0
       ? []
@@ -91,25 +91,25 @@ export async function surveySummary(
         ctx.db.execute<{ question_id: number; choice: string | null; mentions: number; answers: number }>(sql`
           select a.question_id::int as question_id, c.choice, count(*)::int as mentions,
                  count(*) filter (where c.n = 1)::int as answers
-          from ${answersWithInvitations}
+          from survey_answers a
           cross join lateral jsonb_array_elements_text(a.choices) with ordinality as c(choice, n)
-          where ${campaignAnswersOf(ctx, campaignId, choiceIds)}
+          where ${campaignAnswersOf(ctx, tab, choiceIds)}
           group by grouping sets ((a.question_id, c.choice), (a.question_id))`),
     scoreIds.length === 0
       ? []
       : ctx.db.execute<{ question_id: number; score: number; answers: number }>(sql`
           select a.question_id::int as question_id, a.score::int as score, count(*)::int as answers
-          from ${answersWithInvitations}
-          where ${campaignAnswersOf(ctx, campaignId, scoreIds)} and a.score is not null
+          from survey_answers a
+          where ${campaignAnswersOf(ctx, tab, scoreIds)} and a.score is not null
           group by a.question_id, a.score`),
     textIds.length === 0
       ? []
       : ctx.db.execute<{ question_id: number; answers: number }>(sql`
           select a.question_id::int as question_id, count(*)::int as answers
-          from ${answersWithInvitations}
-          where ${campaignAnswersOf(ctx, campaignId, textIds)} and a.text is not null
+          from survey_answers a
+          where ${campaignAnswersOf(ctx, tab, textIds)} and a.text is not null
           group by a.question_id`),
-    Promise.all(textIds.map((id) => textAnswers(ctx, campaignId, id, id === paged.question ? paged.cursor : null))),
+    Promise.all(textIds.map((id) => textAnswers(ctx, tab, id, id === paged.question ? paged.cursor : null))),
   ]);
 
   const results = new Map<number, QuestionSummary>();
@@ -164,14 +164,15 @@ export function npsSummary(distribution: number[]): QuestionSummary & { kind: 'n
   return { kind: 'nps', answered, distribution, promoters, passives, detractors, score };
 }
 
-async function textAnswers(ctx: Ctx, campaignId: number, questionId: number, rawCursor: string | null): Promise<Page<TextAnswer>> {
+async function textAnswers(ctx: Ctx, tab: SurveyTab, questionId: number, rawCursor: string | null): Promise<Page<TextAnswer>> {
   const cursor = decodeCursor(rawCursor, ['integer', 'integer']);
   const rows = await ctx.db.execute<{ answer_id: number; contact_id: number; name: string; phone: string; at: string; text: string; micros: string }>(sql`
     select a.id::float8 as answer_id, i.contact_id::float8 as contact_id, r.name, r.phone, a.created_at as at, a.text,
            ${micros(sql`a.created_at`)} as micros
-    from ${answersWithInvitations}
+    from survey_answers a
+    join survey_invitations i on i.account_id = a.account_id and i.id = a.invitation_id
     join campaign_recipients r on r.account_id = i.account_id and r.campaign_id = i.campaign_id and r.contact_id = i.contact_id
-    where ${campaignAnswersOf(ctx, campaignId, [questionId])} and a.text is not null
+    where a.account_id = ${ctx.accountId} and a.question_id = ${questionId} and a.text is not null and ${respondedInvitations(ctx, tab)}
       ${keysetCondition(sql`a.created_at`, sql`a.id`, 'desc', cursor)}
     ${keysetOrder(sql`a.created_at`, sql`a.id`, 'desc', cursor)}
     limit ${TEXT_ANSWERS_PER_PAGE + 1}`);
