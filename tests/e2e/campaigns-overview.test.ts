@@ -56,6 +56,9 @@ describeWithAndWithoutJavaScript('the campaigns overview', (javaScript) => {
     // Sort by replies: a header link.
     await ui.go(() => page.getByRole('columnheader', { name: /Replies/ }).getByRole('link').click(), /sort=replies/);
     expect(await page.getByRole('columnheader', { name: /Replies/ }).getAttribute('aria-sort')).toBe('descending');
+    // The form follows the address, also after a navigation in the browser.
+    expect(await ui.filters.getByLabel('Sort by').inputValue()).toBe('replies');
+    expect(await ui.filters.getByLabel('Search by name').inputValue()).toBe('e');
     const firstPage = await ui.ids();
     const firstReplies = await ui.counts('replies');
     expect(firstPage).toHaveLength(25);

@@ -12,6 +12,9 @@ export function OverviewFilters({ params }: { params: CampaignListParams }) {
   const label = 'text-xs font-medium text-fg-muted';
   return (
     <form
+      // The fields keep what they first showed; a new key after a client navigation (a sort
+      // header, a page link) builds them again from the new URL, so they never show a stale state.
+      key={`${params.q}|${params.status}|${params.sort}|${params.dir}`}
       method="get"
       action="/campaigns"
       role="search"
