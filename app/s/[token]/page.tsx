@@ -43,22 +43,22 @@ export default async function SurveyPage({ params }: PageProps<'/s/[token]'>) {
   return (
     <SurveyFrame lang={locale} sender={account.name} eyebrow={t('eyebrow')} footer={<SurveyFooter text={t('privacy', { account: account.name })} poweredBy={t('poweredBy')} />}>
       <h1 className="text-2xl font-semibold tracking-tight text-fg text-balance sm:text-3xl">{survey.name}</h1>
-      {found.submittedAt ? null : (
-        <>
-          {survey.intro ? <p className="mt-3 text-base leading-relaxed text-fg-muted text-pretty whitespace-pre-line">{survey.intro}</p> : null}
-          <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-sm text-fg-subtle">
-            <span>{t('questionCount', { count: questions.length, minutes: Math.max(1, Math.round(questions.length / 4)) })}</span>
-            {hasRequired ? (
-              <span>{t.rich('requiredNote', { mark: (chunks) => <span className="font-semibold text-danger-text">{chunks}</span> })}</span>
-            ) : null}
-          </p>
-        </>
-      )}
       {/* Rendered even once answered: right after sending without JavaScript, the page comes back
-          already answered, and the form's own state is what knows to say thank you. */}
+          already answered, and the form's own state is what knows to say thank you (and to drop the intro). */}
       <NextIntlClientProvider locale={locale} messages={{ survey: surveyCatalog }}>
         <SurveyForm
           action={sendSurveyAnswers.bind(null, token)}
+          intro={
+            <>
+              {survey.intro ? <p className="mt-3 text-base leading-relaxed text-fg-muted text-pretty whitespace-pre-line">{survey.intro}</p> : null}
+              <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-sm text-fg-subtle">
+                <span>{t('questionCount', { count: questions.length, minutes: Math.max(1, Math.round(questions.length / 4)) })}</span>
+                {hasRequired ? (
+                  <span>{t.rich('requiredNote', { mark: (chunks) => <span className="font-semibold text-danger-text">{chunks}</span> })}</span>
+                ) : null}
+              </p>
+            </>
+          }
           questions={questions}
           alreadyAnswered={found.submittedAt !== null}
           thankYou={survey.thankYou}

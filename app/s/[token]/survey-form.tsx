@@ -22,6 +22,8 @@ export type PublicQuestion = {
 
 type Props = {
   action: (state: SurveyFormState, formData: FormData) => Promise<SurveyFormState>;
+  /** What the survey says before its questions; shown only while there is something to answer. */
+  intro: ReactNode;
   questions: PublicQuestion[];
   /** The recipient had answered before this page was rendered. */
   alreadyAnswered: boolean;
@@ -29,64 +31,77 @@ type Props = {
   maxTextLength: number;
 };
 
-export function SurveyForm({ action, questions, alreadyAnswered, thankYou, maxTextLength }: Props) {
+export function SurveyForm({ action, intro, questions, alreadyAnswered, thankYou, maxTextLength }: Props) {
   const t = useTranslations('survey');
   const [state, formAction] = useActionState(action, initialSurveyFormState);
   const summary = useRef<HTMLDivElement>(null);
+  const closing = useRef<HTMLDivElement>(null);
   const problemCount = Object.keys(state.problems).length;
 
   useEffect(() => {
-    // Take the reader to the summary of what needs fixing (JavaScript on; without it the page reloads at the top).
+    // Take the reader to what changed: the summary of what needs fixing, or the thanks at the
+    // top (JavaScript on; without it the page reloads at the top anyway).
     if (state.status === 'invalid' || state.status === 'notFound') summary.current?.focus();
+    if (state.status === 'saved' || state.status === 'alreadySubmitted') closing.current?.focus();
   }, [state]);
 
-  if (state.status === 'saved') {
+  if (state.status === 'saved' || state.status === 'alreadySubmitted' || (alreadyAnswered && state.status === 'editing')) {
     // The business's own thank-you text when it wrote one (it usually says thank you itself).
-    return thankYou ? <SurveyMessage title={t('thanks.receivedTitle')} body={thankYou} /> : <SurveyMessage title={t('thanks.title')} body={t('thanks.body')} />;
-  }
-  if (state.status === 'alreadySubmitted' || (alreadyAnswered && state.status === 'editing')) {
-    return <SurveyMessage title={t('alreadyAnswered.title')} body={t('alreadyAnswered.body')} />;
+    const [title, body] =
+      state.status !== 'saved'
+        ? [t('alreadyAnswered.title'), t('alreadyAnswered.body')]
+        : thankYou
+          ? [t('thanks.receivedTitle'), thankYou]
+          : [t('thanks.title'), t('thanks.body')];
+    return (
+      <div ref={closing} tabIndex={-1} className="scroll-mt-24 outline-none">
+        <SurveyMessage title={title} body={body} />
+      </div>
+    );
   }
 
   return (
-    <form action={formAction} noValidate className="mt-6 space-y-4">
-      <div ref={summary} tabIndex={-1} aria-live="polite" className="outline-none">
-        {state.status === 'notFound' ? (
-          <ProblemSummary title={t('notFound.title')} />
-        ) : problemCount > 0 ? (
-          <ProblemSummary title={t('fixProblems', { count: problemCount })}>
-            <ul className="mt-2 space-y-1">
-              {questions.map((q, index) =>
-                state.problems[q.id] ? (
-                  <li key={q.id}>
-                    <a href={`#question-${q.id}`} className="underline underline-offset-2">
-                      {t('goToQuestion', { number: index + 1, prompt: q.prompt })}
-                    </a>
-                  </li>
-                ) : null,
-              )}
-            </ul>
-          </ProblemSummary>
-        ) : null}
-      </div>
+    <>
+      {intro}
+      <form action={formAction} noValidate className="mt-6 space-y-4">
+        <div ref={summary} tabIndex={-1} aria-live="polite" className="outline-none">
+          {state.status === 'notFound' ? (
+            <ProblemSummary title={t('notFound.title')} />
+          ) : problemCount > 0 ? (
+            <ProblemSummary title={t('fixProblems', { count: problemCount })}>
+              <ul className="mt-2 space-y-1">
+                {questions.map((q, index) =>
+                  state.problems[q.id] ? (
+                    <li key={q.id}>
+                      <a href={`#question-${q.id}`} className="underline underline-offset-2">
+                        {t('goToQuestion', { number: index + 1, prompt: q.prompt })}
+                      </a>
+                    </li>
+                  ) : null,
+                )}
+              </ul>
+            </ProblemSummary>
+          ) : null}
+        </div>
 
-      {/* Re-mounted per submission so every field shows what was sent back. */}
-      <div key={state.attempt} className="space-y-4">
-        {questions.map((question, index) => (
-          <QuestionCard
-            key={question.id}
-            question={question}
-            number={index + 1}
-            total={questions.length}
-            sent={state.values[fieldName(question.id)] ?? []}
-            problem={state.problems[question.id]}
-            maxTextLength={maxTextLength}
-          />
-        ))}
-      </div>
+        {/* Re-mounted per submission so every field shows what was sent back. */}
+        <div key={state.attempt} className="space-y-4">
+          {questions.map((question, index) => (
+            <QuestionCard
+              key={question.id}
+              question={question}
+              number={index + 1}
+              total={questions.length}
+              sent={state.values[fieldName(question.id)] ?? []}
+              problem={state.problems[question.id]}
+              maxTextLength={maxTextLength}
+            />
+          ))}
+        </div>
 
-      <SendButton />
-    </form>
+        <SendButton />
+      </form>
+    </>
   );
 }
 
