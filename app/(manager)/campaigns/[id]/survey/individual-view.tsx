@@ -6,6 +6,7 @@ import { Alert } from '@/app/_components/ui/alert';
 import { Badge } from '@/app/_components/ui/badge';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { ChevronLeftIcon, ChevronRightIcon } from '@/app/_components/ui/icons';
+import { publicUrl } from '@/lib/config';
 import type { Ctx } from '@/lib/context';
 import { getFormat } from '@/lib/format/server';
 import {
@@ -104,7 +105,8 @@ async function RecipientCard({ tab, recipient, state }: { tab: SurveyTab; recipi
               <p className="text-sm font-medium text-fg">{t('individual.linkTitle')}</p>
               <p className="mt-1 text-sm text-fg-muted text-pretty">{t('individual.linkBody', { name })}</p>
               <p className="mt-3 flex flex-wrap items-center gap-3">
-                <code className="rounded-md border border-line bg-surface px-2 py-1 text-xs break-all text-fg">/s/{recipient.token}</code>
+                {/* The address the recipient was texted (PUBLIC_URL), ready to copy. */}
+                <code className="rounded-md border border-line bg-surface px-2 py-1 text-xs break-all text-fg">{`${publicUrl()}/s/${recipient.token}`}</code>
                 {/* A plain link: the router would prefetch it, and every fetch of a survey counts as a view. */}
                 <a href={`/s/${recipient.token}`} target="_blank" rel="noopener noreferrer" data-survey-link className="text-sm font-medium text-accent-text hover:underline">
                   {t('individual.linkOpen')}
