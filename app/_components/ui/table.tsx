@@ -24,7 +24,8 @@ export function Table({ caption, showCaption, stickyFirstColumn = true, children
       role="region"
       aria-label={t('scrollRegion', { caption })}
       tabIndex={0}
-      className="overflow-x-auto overscroll-x-contain rounded-xl border border-line bg-surface shadow-card"
+      // `relative` keeps visually hidden text in cells inside the scrolling region on phones.
+      className="relative overflow-x-auto overscroll-x-contain rounded-xl border border-line bg-surface shadow-card"
     >
       <table
         className={cx(
