@@ -27,7 +27,7 @@ type DeliveryCardProps = {
 
 export function DeliveryCard({ counters, notStarted }: DeliveryCardProps) {
   const t = useTranslations('campaign.overview');
-  const status = useTranslations('campaign.recipients.status');
+  const metrics = useTranslations('common.metrics');
   const locale = useLocale();
   const { recipients } = counters;
   // Before a campaign starts every number is 0: the card says when it will go out
@@ -84,7 +84,7 @@ export function DeliveryCard({ counters, notStarted }: DeliveryCardProps) {
             <div key={key} className="min-w-0">
               <dt className="flex items-center gap-2 text-sm text-fg-muted">
                 <span aria-hidden="true" className={cx('size-2 shrink-0 rounded-full', colour)} />
-                <span className="truncate">{status(key)}</span>
+                <span className="truncate">{metrics(key)}</span>
               </dt>
               <dd className="mt-1 text-lg font-semibold text-fg [&_span_span:last-child]:font-normal">
                 <Metric name={key} count={counters[key]} of={recipients} align="start" />
