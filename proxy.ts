@@ -17,9 +17,10 @@ const STATIC_FILE = /\.(?:ico|png|jpe?g|gif|svg|webp|avif|css|js|map|txt|xml|web
 export default async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
 
-  if (pathname === '/login' && request.method === 'POST' && (await isOversized(request))) {
+  if (pathname === '/login' && request.method === 'POST' && (await isOversized(request, MAX_SIGN_IN_BODY_BYTES))) {
     return refuseOversizedSignIn(request);
   }
+  if (isFormPost(request) && (await isOversized(request, MAX_FORM_BODY_BYTES))) return refuseOversizedForm();
 
   const headers = new Headers(request.headers);
   headers.delete(FORBIDDEN_VIEW_HEADER);
@@ -57,15 +58,15 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
  * Browsers send a Content-Length with every form; a streamed body without one is
  * measured (Next.js buffers proxy bodies anyway), stopping as soon as it is too long.
  */
-async function isOversized(request: NextRequest): Promise<boolean> {
+async function isOversized(request: NextRequest, limit: number): Promise<boolean> {
   const declared = request.headers.get('content-length');
-  if (declared !== null) return Number(declared) > MAX_SIGN_IN_BODY_BYTES;
+  if (declared !== null) return Number(declared) > limit;
   const reader = request.body?.getReader();
   if (!reader) return false;
   let bytes = 0;
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     bytes += chunk.value.byteLength;
-    if (bytes > MAX_SIGN_IN_BODY_BYTES) {
+    if (bytes > limit) {
       await reader.cancel();
       return true;
     }
@@ -86,6 +87,27 @@ function refuseOversizedSignIn(request: NextRequest): NextResponse {
   if (next) back.searchParams.set('next', next);
   back.searchParams.set('error', 'too_large');
   return NextResponse.redirect(back, 303);
+}
+
+/** Next.js's default server-action body limit; over it a form post would end in a 500. */
+const MAX_FORM_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A form or server-action post to a page (recipients' surveys included). API routes
+ * read their own bodies with their own limits, and the contact import streams its
+ * upload through busboy with a limit of its own.
+ */
+function isFormPost(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  return request.method === 'POST' && pathname !== '/login' && !pathname.startsWith('/api/') && pathname !== '/contacts/import';
+}
+
+function refuseOversizedForm(): NextResponse {
+  const page = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too large</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
+<h1 style="font-size:1.25rem">This form was too large to send</h1>
+<p>Nothing was saved. Go back, shorten what you typed, and send it again.</p></body></html>`;
+  return new NextResponse(page, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
 export const config = {
