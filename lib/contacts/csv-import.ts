@@ -10,7 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { contactImportRows, contactImports } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { checkRow, isBlankRow, readHeader, type ColumnPositions } from './import-rows';
-import type { FileProblem } from './list-params';
+import type { FileProblem, FileRefusal } from './list-params';
 
 /** Rows per insert: big enough to be quick, small enough to stay light in memory. */
 export const STAGING_BATCH_SIZE = 1000;
@@ -31,7 +31,7 @@ export class ImportFileError extends Error {
   }
 }
 
-export type StagingResult = { ok: true; importId: number } | { ok: false; problem: FileProblem; line: number | null };
+export type StagingResult = { ok: true; importId: number } | ({ ok: false } & FileRefusal);
 
 type StagedRow = typeof contactImportRows.$inferInsert;
 
@@ -82,10 +82,11 @@ export async function stageContactsCsv(
     await ctx.db
       .delete(contactImports)
       .where(and(eq(contactImports.accountId, ctx.accountId), eq(contactImports.id, importId)));
-    if (error instanceof ImportFileError) return { ok: false, problem: error.problem, line: error.line };
+    if (error instanceof ImportFileError) return { ok: false, problem: error.problem, line: error.line, limitMb: null };
     const code = (error as Partial<CsvError> | null)?.code;
     if (typeof code === 'string' && code.startsWith('CSV_')) {
-      return { ok: false, problem: code === 'CSV_MAX_RECORD_SIZE' ? 'line_too_long' : 'malformed', line: parsedThroughLine + 1 };
+      const problem = code === 'CSV_MAX_RECORD_SIZE' ? 'line_too_long' : 'malformed';
+      return { ok: false, problem, line: parsedThroughLine + 1, limitMb: null };
     }
     throw error;
   }

@@ -22,6 +22,9 @@ export const FILE_PROBLEMS = [
 ] as const;
 export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
+/** A refused file: why, where in it when that is known, and for a file too large, the size allowed. */
+export type FileRefusal = { problem: FileProblem; line: number | null; limitMb: number | null };
+
 /**
  * Where a page of the list starts: after the row with this sort key (the next page)
  * or before it (the previous page). The list is sorted newest first, by
@@ -36,7 +39,7 @@ export type ContactListState = {
   tag: string | null;
   cursor: ContactCursor | null;
   /** A refused upload, to explain next to the import form. */
-  importError: { problem: FileProblem; line: number | null } | null;
+  importError: FileRefusal | null;
 };
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -51,13 +54,19 @@ export function parseContactListParams(params: RawParams): ContactListState {
     q: (first(params.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH),
     tag: tag === '' || tag.length > MAX_TAG_LENGTH ? null : tag,
     cursor: decodeContactCursor(first(params.cursor) ?? null),
-    importError: isProblem ? { problem: problem as FileProblem, line: parseLine(first(params.line)) } : null,
+    importError: isProblem
+      ? { problem: problem as FileProblem, line: parseLine(first(params.line)), limitMb: parseLimit(first(params.limit)) }
+      : null,
   };
 }
 
 function parseLine(value: string | undefined): number | null {
   if (value === undefined || !/^[1-9]\d{0,8}$/.test(value)) return null;
   return Number(value);
+}
+
+function parseLimit(value: string | undefined): number | null {
+  return value !== undefined && /^[1-9]\d{0,3}$/.test(value) ? Number(value) : null;
 }
 
 /** A contact or import id from a path segment: digits only, within what a JavaScript number holds exactly. */
@@ -82,9 +91,10 @@ export function contactsHref(state: Partial<Omit<ContactListState, 'importError'
 }
 
 /** Where the upload route sends a refused file: the list, with the import form explaining why. */
-export function importErrorHref(problem: FileProblem, line?: number | null): string {
-  const query = new URLSearchParams({ import_error: problem });
-  if (line) query.set('line', String(line));
+export function importErrorHref(refusal: Pick<FileRefusal, 'problem'> & Partial<FileRefusal>): string {
+  const query = new URLSearchParams({ import_error: refusal.problem });
+  if (refusal.line) query.set('line', String(refusal.line));
+  if (refusal.limitMb) query.set('limit', String(refusal.limitMb));
   return `/contacts?${query.toString()}#import`;
 }
 

@@ -8,12 +8,13 @@ import { Card } from '@/app/_components/ui/card';
 import { Field } from '@/app/_components/ui/form';
 import { UploadIcon } from '@/app/_components/ui/icons';
 import { IMPORT_COLUMNS } from '@/lib/contacts/import-rows';
+import { MAX_UPLOAD_MB } from '@/lib/contacts/upload';
 import type { ContactListState } from '@/lib/contacts/list-params';
 import { UploadSubmit } from './upload-submit';
 
 export async function ImportForm({ refusal }: { refusal: ContactListState['importError'] }) {
   const t = await getTranslations('contacts.upload');
-  const problem = refusal ? t(`problems.${refusal.problem}`) : null;
+  const problem = refusal ? t(`problems.${refusal.problem}`, { limit: refusal.limitMb ?? MAX_UPLOAD_MB }) : null;
 
   return (
     <div className="flex flex-col gap-5">
@@ -26,7 +27,7 @@ export async function ImportForm({ refusal }: { refusal: ContactListState['impor
       ) : null}
       <form method="post" action="/contacts/import" encType="multipart/form-data" className="flex flex-col gap-4 sm:flex-row sm:items-end">
         <div className="min-w-0 flex-1">
-          <Field label={t('fileLabel')} name="file" hint={t('fileHint')} required>
+          <Field label={t('fileLabel')} name="file" hint={t('fileHint', { limit: MAX_UPLOAD_MB })} required>
             {(control) => (
               <input
                 {...control}

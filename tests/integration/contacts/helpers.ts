@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 
 export const BOUNDARY = '----PulseTestBoundary7MA4YWxkTrZu0gW';
 
-type Part = { name: string; filename?: string; type?: string; content: string | Buffer | AsyncIterable<string | Buffer> };
+type Part = { name: string; filename?: string; type?: string; content: string | Buffer | Iterable<string | Buffer> | AsyncIterable<string | Buffer> };
 
 async function* chunksOf(content: Part['content']): AsyncIterable<Buffer> {
   if (typeof content === 'string') yield Buffer.from(content);
@@ -49,7 +49,7 @@ export function uploadRequest(body: Iterable<Buffer> | AsyncIterable<Buffer>, op
 }
 
 /** A CSV file posted as the form's `file` field. */
-export function fileUpload(csv: string | Buffer | AsyncIterable<string | Buffer>, filename = 'contacts.csv', options: UploadOptions = {}) {
+export function fileUpload(csv: Part['content'], filename = 'contacts.csv', options: UploadOptions = {}) {
   return uploadRequest(multipart([{ name: 'file', filename, content: csv }]), options);
 }
 

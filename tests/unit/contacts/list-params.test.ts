@@ -30,8 +30,9 @@ describe('parseContactListParams', () => {
   });
 
   it('reads a refused upload only when it names a known problem', () => {
-    expect(parseContactListParams({ import_error: 'malformed', line: '7' }).importError).toEqual({ problem: 'malformed', line: 7 });
-    expect(parseContactListParams({ import_error: 'empty', line: '-1' }).importError).toEqual({ problem: 'empty', line: null });
+    expect(parseContactListParams({ import_error: 'malformed', line: '7' }).importError).toEqual({ problem: 'malformed', line: 7, limitMb: null });
+    expect(parseContactListParams({ import_error: 'empty', line: '-1' }).importError).toEqual({ problem: 'empty', line: null, limitMb: null });
+    expect(parseContactListParams({ import_error: 'too_large', limit: '10' }).importError).toEqual({ problem: 'too_large', line: null, limitMb: 10 });
     expect(parseContactListParams({ import_error: '<script>' }).importError).toBeNull();
   });
 });
@@ -74,8 +75,9 @@ describe('links', () => {
   });
 
   it('send a refused upload back to the import form', () => {
-    expect(importErrorHref('missing_phone_column', 1)).toBe('/contacts?import_error=missing_phone_column&line=1#import');
-    expect(importErrorHref('empty')).toBe('/contacts?import_error=empty#import');
+    expect(importErrorHref({ problem: 'missing_phone_column', line: 1 })).toBe('/contacts?import_error=missing_phone_column&line=1#import');
+    expect(importErrorHref({ problem: 'too_large', limitMb: 10 })).toBe('/contacts?import_error=too_large&limit=10#import');
+    expect(importErrorHref({ problem: 'empty' })).toBe('/contacts?import_error=empty#import');
   });
 });
 

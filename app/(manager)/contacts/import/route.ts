@@ -4,7 +4,7 @@
 // import's page, or back to the list with the reason a file was refused.
 import { requireManagerForRoute } from '@/lib/auth/session';
 import { importErrorHref } from '@/lib/contacts/list-params';
-import { isSameOriginPost, MAX_UPLOAD_BYTES, stageCsvUpload } from '@/lib/contacts/upload';
+import { isSameOriginPost, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, stageCsvUpload } from '@/lib/contacts/upload';
 
 // Room for the multipart framing around a file of the largest accepted size.
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
@@ -17,11 +17,13 @@ export async function POST(request: Request): Promise<Response> {
   if (!isSameOriginPost(request.headers)) return Response.json({ error: 'cross-origin upload refused' }, { status: 403 });
 
   const contentType = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data\s*;/i.test(contentType) || request.body === null) return seeOther(importErrorHref('no_file'));
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return seeOther(importErrorHref('too_large'));
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || request.body === null) return seeOther(importErrorHref({ problem: 'no_file' }));
+  const declared = request.headers.get('content-length');
+  const contentLength = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
+  if (contentLength !== null && contentLength > MAX_BODY_BYTES) return seeOther(importErrorHref({ problem: 'too_large', limitMb: MAX_UPLOAD_MB }));
 
-  const staged = await stageCsvUpload(manager.ctx, { contentType, body: request.body, country: manager.account.country });
-  return seeOther(staged.ok ? `/contacts/import/${staged.importId}` : importErrorHref(staged.problem, staged.line));
+  const staged = await stageCsvUpload(manager.ctx, { contentType, contentLength, body: request.body, country: manager.account.country });
+  return seeOther(staged.ok ? `/contacts/import/${staged.importId}` : importErrorHref(staged));
 }
 
 /** The upload form lives on the contact list. */
