@@ -131,7 +131,7 @@ describeWithAndWithoutJavaScript('contacts', (javaScript) => {
     await screenshot(page, `contacts-opted-back-in-phone-${js}`);
   });
 
-  it('sends a file without a phone column back with the reason, and refuses an agent', async () => {
+  it('sends a file without a phone column back with the reason; refuses an agent, and another account gets 404', async () => {
     const page = await newPage({ javaScript, viewport: 'desktop' });
     await signIn(page, manager.email, manager.password);
     await page.goto('/contacts#import');
@@ -142,5 +142,16 @@ describeWithAndWithoutJavaScript('contacts', (javaScript) => {
     const agent = await newPage({ javaScript, viewport: 'desktop' });
     await signIn(agent, 'agent@demo.test', 'demo-agent');
     expect((await agent.goto('/contacts'))!.status()).toBe(403);
+
+    // A Demo contact and a Demo import (staged, never applied), asked for by the manager of another account.
+    const [number] = runNumbers(1);
+    await uploadCsv(page, 'staged.csv', `phone\n${number!.digits}\n`);
+    const importPath = new URL(page.url()).pathname;
+    await page.goto('/contacts');
+    const contactId = await page.locator('tbody tr[data-contact-id]').first().getAttribute('data-contact-id');
+    const other = await newPage({ javaScript, viewport: 'desktop' });
+    await signIn(other, 'manager@other.test', 'other-manager');
+    expect((await other.goto(`/contacts/${contactId}`))!.status()).toBe(404);
+    expect((await other.goto(importPath))!.status()).toBe(404);
   });
 });

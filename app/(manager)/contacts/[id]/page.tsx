@@ -4,6 +4,7 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
@@ -24,9 +25,10 @@ import { OptOutHistory, RecentMessages } from './contact-activity';
 
 type Props = PageProps<'/contacts/[id]'>;
 
-async function loadContact(params: Props['params']): Promise<ContactDetail> {
+// Cached per request: the metadata and the page read the same row once.
+const loadContact = cache(async (rawId: string): Promise<ContactDetail> => {
   const { ctx } = await requireManager();
-  const id = parseId((await params).id);
+  const id = parseId(rawId);
   if (id === null) notFound();
   try {
     return await getContact(ctx, id);
@@ -34,7 +36,7 @@ async function loadContact(params: Props['params']): Promise<ContactDetail> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-}
+});
 
 /** A birthday is a day on the calendar, not a moment: it reads the same in every zone. */
 function calendarDate(isoDate: string, locale: string): string {
@@ -44,12 +46,12 @@ function calendarDate(isoDate: string, locale: string): string {
 const nameOf = (contact: ContactDetail, phone: string) => `${contact.firstName} ${contact.lastName}`.trim() || phone;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [contact, format] = await Promise.all([loadContact(params), getFormat()]);
+  const [contact, format] = await Promise.all([loadContact((await params).id), getFormat()]);
   return { title: nameOf(contact, format.phone(contact.phone)) };
 }
 
 export default async function ContactPage({ params }: Props) {
-  const contact = await loadContact(params);
+  const contact = await loadContact((await params).id);
   const { ctx, account } = await requireManager();
   const [t, format, history, messages] = await Promise.all([
     getTranslations('contacts'),

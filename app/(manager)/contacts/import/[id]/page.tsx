@@ -4,6 +4,7 @@
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/ui/alert';
 import { Badge, type BadgeTone } from '@/app/_components/ui/badge';
@@ -27,9 +28,10 @@ import { ImportErrorsTable } from './import-errors-table';
 
 type Props = PageProps<'/contacts/import/[id]'>;
 
-async function loadImport(params: Props['params']): Promise<ImportSummary> {
+// Cached per request: the metadata and the page read the same row once.
+const loadImport = cache(async (rawId: string): Promise<ImportSummary> => {
   const { ctx } = await requireManager();
-  const id = parseId((await params).id);
+  const id = parseId(rawId);
   if (id === null) notFound();
   try {
     return await getImportSummary(ctx, id);
@@ -37,17 +39,17 @@ async function loadImport(params: Props['params']): Promise<ImportSummary> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [summary, t] = await Promise.all([loadImport(params), getTranslations('contacts.import')]);
+  const [summary, t] = await Promise.all([loadImport((await params).id), getTranslations('contacts.import')]);
   return { title: t('metaTitle', { filename: summary.filename }) };
 }
 
 const statusTones: Record<ImportSummary['status'], BadgeTone> = { staged: 'warning', imported: 'success', discarded: 'neutral' };
 
 export default async function ContactImportPage({ params, searchParams }: Props) {
-  const summary = await loadImport(params);
+  const summary = await loadImport((await params).id);
   const { ctx } = await requireManager();
   const state = parseImportPageParams(await searchParams);
   const [t, statuses, format, errors] = await Promise.all([
