@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['.next/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'db/migrations/**', 'bench/results/**', 'coverage/**'],
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'db/migrations/**', 'bench/results/**', 'coverage/**'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

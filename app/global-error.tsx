@@ -32,6 +32,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
                 {t('retry')}
               </button>
               {/* A full page load: the app's router may be what broke. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
               <a href="/campaigns" className={buttonClasses('secondary')}>
                 {t('home')}
               </a>
