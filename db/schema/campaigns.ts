@@ -39,6 +39,13 @@ export const campaigns = pgTable(
     fannedOutAt: at('fanned_out_at'),
     completedAt: at('completed_at'),
     canceledAt: at('canceled_at'),
+    /**
+     * Before it is sent: recipients and credits of the audience as of `estimated_at`
+     * (lib/campaigns/estimates.ts); the worker refreshes them every few minutes.
+     */
+    estimatedRecipients: integer('estimated_recipients'),
+    estimatedCredits: integer('estimated_credits'),
+    estimatedAt: at('estimated_at'),
     createdBy: ref('created_by'),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -52,6 +59,7 @@ export const campaigns = pgTable(
     index('campaigns_status_scheduled').on(t.accountId, t.status, t.scheduledAt),
     index('campaigns_sent_at').on(t.accountId, t.sentAt, t.id),
     index('campaigns_created_at').on(t.accountId, t.createdAt, t.id),
+    index('campaigns_unsent').on(t.status, t.estimatedAt).where(sql`${t.status} in ('draft', 'scheduled')`),
     index('campaigns_name_trgm').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );

@@ -1,6 +1,6 @@
 // Rollups (DESIGN §6), written in the same transaction as the events that change
 // them and recomputable from raw rows by `npm run db:verify-stats`.
-import { foreignKey, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { automations } from './automations';
 import { campaigns } from './campaigns';
@@ -81,6 +81,8 @@ export const automationActivity = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.automationId, t.bucketStart] }),
+    // A month's automation credits for the whole account (estimated overage) by time.
+    index('automation_activity_account_time').on(t.accountId, t.bucketStart, t.credits),
     foreignKey({
       columns: [t.accountId, t.automationId],
       foreignColumns: [automations.accountId, automations.id],

@@ -17,6 +17,7 @@ import { publicUrl } from '@/lib/config';
 import type { Ctx } from '@/lib/context';
 import { DomainError, NotFoundError } from '@/lib/errors';
 import { monthWindow } from '@/lib/time/windows';
+import { scheduledOverageSubjects, storeCampaignEstimate } from './estimates';
 import {
   audienceValue,
   renderAsRecipient,
@@ -75,7 +76,7 @@ export async function loadSelection(ctx: Ctx, campaignId: number, contactIds: nu
 }
 
 /** Who an audience is, as a condition on `contacts c`; `recipientsOf` is a created campaign's own selection. */
-type AudienceScope = Audience | { kind: 'recipientsOf'; campaignId: number };
+export type AudienceScope = Audience | { kind: 'recipientsOf'; campaignId: number };
 
 function audienceCondition(accountId: number, audience: AudienceScope, selected: number[] = []): SQL {
   const isRecipientOf = (campaignId: number) =>
@@ -186,8 +187,6 @@ export type CampaignEstimate = AudienceCost & {
   plan: { monthLabel: string; allowance: number; leftBefore: number; overageCredits: number; overageMoney: string } | null;
 };
 
-/** Scheduled campaigns due before this one in its month are charged first (DESIGN §5). */
-const SCHEDULED_AHEAD_LIMIT = 100;
 /** The draft's id in the send order: after every existing campaign scheduled for the same instant. */
 const DRAFT_ID = Number.MAX_SAFE_INTEGER;
 
@@ -196,26 +195,9 @@ export async function estimateCampaign(ctx: Ctx, plan: Plan, draft: Draft, now =
   if (plan.monthlyCredits === null) return { ...cost, sendAt: draft.sendAt, plan: null };
 
   const month = monthWindow(draft.sendAt, plan.timeZone);
-  const ahead = await ctx.db
-    .select({ id: campaigns.id, body: campaigns.body, audience: campaigns.audience, scheduledAt: campaigns.scheduledAt })
-    .from(campaigns)
-    .where(
-      and(
-        eq(campaigns.accountId, ctx.accountId),
-        eq(campaigns.status, 'scheduled'),
-        gte(campaigns.scheduledAt, month.start),
-        lte(campaigns.scheduledAt, draft.sendAt),
-      ),
-    )
-    .orderBy(asc(campaigns.scheduledAt), asc(campaigns.id))
-    .limit(SCHEDULED_AHEAD_LIMIT);
-  const subjects = [];
-  let dueBefore = 0;
-  for (const campaign of ahead) {
-    const credits = await scheduledCampaignCredits(ctx, campaign);
-    dueBefore += credits;
-    subjects.push({ id: campaign.id, kind: 'scheduled' as const, scheduledAt: campaign.scheduledAt!, estimatedCredits: credits });
-  }
+  // Campaigns scheduled before it in its month are charged first, at their stored estimates.
+  const subjects = await scheduledOverageSubjects(ctx, plan, [{ scheduledAt: draft.sendAt }]);
+  const dueBefore = subjects.reduce((sum, s) => sum + (s.kind === 'scheduled' ? s.estimatedCredits : 0), 0);
   subjects.push({ id: DRAFT_ID, kind: 'scheduled' as const, scheduledAt: draft.sendAt, estimatedCredits: cost.credits });
   const overage = (await campaignOverages(ctx.db, plan, subjects, now)).get(DRAFT_ID) ?? { credits: 0, money: '0.0000' };
   const usedInMonth = month.start > now ? 0 : (await monthlyUsage(ctx.db, plan, draft.sendAt)).used;
@@ -230,17 +212,6 @@ export async function estimateCampaign(ctx: Ctx, plan: Plan, draft: Draft, now =
       overageMoney: overage.money,
     },
   };
-}
-
-/** A scheduled campaign's estimate as DESIGN §5 defines it: recipients × segments of its first message. */
-async function scheduledCampaignCredits(ctx: Ctx, campaign: { id: number; body: string; audience: string }): Promise<number> {
-  const audience: AudienceScope = campaign.audience.startsWith('tag:')
-    ? { kind: 'tag', tag: campaign.audience.slice('tag:'.length) }
-    : campaign.audience.startsWith('campaign:')
-      ? { kind: 'recipientsOf', campaignId: campaign.id }
-      : { kind: 'all' };
-  const sample = await audienceSample(ctx, campaign.body, audienceCondition(ctx.accountId, audience));
-  return sample.recipients * sample.segments.segments;
 }
 
 /**
@@ -334,6 +305,8 @@ export async function createCampaign(ctx: Ctx, input: ComposerInput, rules: Comp
       subjectId: id,
       details: { audience: audienceValue(audience), when: input.when, scheduledAt: sendAt?.toISOString() ?? null, selected: selected.length },
     });
+    // A campaign sent now is fanned out within a second; a scheduled one shows its estimate until then.
+    if (sendAt !== null) await storeCampaignEstimate(tx, { id, accountId: ctx.accountId, body: input.body, audience: audienceValue(audience) });
     return { id, repeated: false };
   });
 }

@@ -13,6 +13,7 @@ import type { Ctx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { LINK_CODE_LENGTH } from '@/lib/messaging/links';
 import { renderMessage } from '@/lib/messaging/merge-fields';
+import { estimatesOf, scheduledOverageSubjects } from './estimates';
 
 export type CampaignStatus = (typeof campaigns.$inferSelect)['status'];
 
@@ -28,6 +29,9 @@ export type CampaignHeader = {
   sentAt: Date | null;
   completedAt: Date | null;
   canceledAt: Date | null;
+  /** What was stored of its audience estimate while it waits (lib/campaigns/estimates.ts). */
+  estimatedRecipients: number | null;
+  estimatedCredits: number | null;
   from: { id: number; e164: string; label: string | null };
 };
 
@@ -50,6 +54,8 @@ export const findCampaign = cache(async (ctx: Ctx, campaignId: number): Promise<
       sentAt: campaigns.sentAt,
       completedAt: campaigns.completedAt,
       canceledAt: campaigns.canceledAt,
+      estimatedRecipients: campaigns.estimatedRecipients,
+      estimatedCredits: campaigns.estimatedCredits,
       fromId: phoneNumbers.id,
       fromE164: phoneNumbers.e164,
       fromLabel: phoneNumbers.label,
@@ -72,6 +78,8 @@ export const findCampaign = cache(async (ctx: Ctx, campaignId: number): Promise<
     sentAt: row.sentAt,
     completedAt: row.completedAt,
     canceledAt: row.canceledAt,
+    estimatedRecipients: row.estimatedRecipients,
+    estimatedCredits: row.estimatedCredits,
     from: { id: row.fromId, e164: row.fromE164, label: row.fromLabel },
   };
 });
@@ -150,22 +158,18 @@ export async function campaignTab(ctx: Ctx, campaign: CampaignHeader, plan: Plan
     const message = sent ?? (await previewForAudience(ctx, campaign));
     return { counters, message, estimatedRecipients: null, overage };
   }
-  const [counters, message, estimatedRecipients] = await Promise.all([
+  const [counters, message, estimates] = await Promise.all([
     campaignCounters(ctx, campaign.id),
     previewForAudience(ctx, campaign),
-    audienceSize(ctx, campaign),
+    estimatesOf(ctx, [campaign]),
   ]);
-  const overage =
-    campaign.status === 'scheduled' && campaign.scheduledAt !== null && plan.monthlyCredits !== null
-      ? ((
-          await campaignOverages(
-            ctx.db,
-            plan,
-            [{ id: campaign.id, kind: 'scheduled', scheduledAt: campaign.scheduledAt, estimatedCredits: estimatedRecipients * message.segments }],
-            now,
-          )
-        ).get(campaign.id) ?? null)
-      : null;
+  const estimatedRecipients = estimates.get(campaign.id)?.recipients ?? 0;
+  let overage: Overage | null = null;
+  if (campaign.status === 'scheduled' && campaign.scheduledAt !== null && plan.monthlyCredits !== null) {
+    // Charged after every campaign scheduled before it in its month, as the overview does.
+    const subjects = await scheduledOverageSubjects(ctx, plan, [{ scheduledAt: campaign.scheduledAt }]);
+    overage = (await campaignOverages(ctx.db, plan, subjects, now)).get(campaign.id) ?? null;
+  }
   return { counters, message, estimatedRecipients, overage };
 }
 
@@ -211,14 +215,6 @@ async function previewForAudience(ctx: Ctx, campaign: CampaignHeader): Promise<M
   const { encoding, segments } = segmentsOf(body);
   const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() || contact.phone : null;
   return { body, sampleFor: name, encoding, segments };
-}
-
-async function audienceSize(ctx: Ctx, campaign: CampaignHeader): Promise<number> {
-  const [row] = await ctx.db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(contacts)
-    .where(audienceCondition(ctx.accountId, campaign));
-  return Number(row?.count ?? 0);
 }
 
 /** The contacts a campaign that has not started would text now (opted-out ones never are). */

@@ -5,13 +5,10 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { accountActivity, campaignStats, campaigns } from '@/db/schema';
-import { segmentsOf } from '@/lib/billing/segments';
 import { campaignOverages, monthlyUsage, type MonthlyUsage, type Overage, type OverageSubject, type Plan } from '@/lib/billing/usage';
-import { publicUrl } from '@/lib/config';
 import type { Ctx } from '@/lib/context';
-import { LINK_CODE_LENGTH } from '@/lib/messaging/links';
-import { renderMessage } from '@/lib/messaging/merge-fields';
 import { last30Days, monthWindow, next30Days, type ZonedWindow } from '@/lib/time/windows';
+import { estimatesOf, scheduledOverageSubjects, type Unsent } from './estimates';
 import { SORT_KINDS, type CampaignCursor, type CampaignListParams, type CampaignSort } from './list-params';
 
 export const CAMPAIGNS_PER_PAGE = 25;
@@ -173,6 +170,8 @@ export async function listCampaigns(ctx: Ctx, plan: Plan, params: CampaignListPa
       audience: campaigns.audience,
       body: campaigns.body,
       surveyId: campaigns.surveyId,
+      estimatedRecipients: campaigns.estimatedRecipients,
+      estimatedCredits: campaigns.estimatedCredits,
       sentAt: campaigns.sentAt,
       scheduledAt: campaigns.scheduledAt,
       createdAt: campaigns.createdAt,
@@ -254,117 +253,28 @@ export async function countCampaigns(ctx: Ctx, params: Pick<CampaignListParams, 
   return { matching: row?.matching ?? 0, all: row?.all ?? 0 };
 }
 
-type Unsent = { id: number; audience: string; body: string; surveyId: number | null };
-export type AudienceEstimate = { recipients: number; credits: number };
-
-/**
- * Who a draft or scheduled campaign would text if it went out now: the contacts of its
- * audience (`all`, `tag:NAME`, or the recipients picked for a `campaign:ID` follow-up)
- * who are not opted out, and the credits that costs: recipients × the segments of the
- * body as the audience's first contact would get it. One query for all the audiences.
- */
-export async function audienceEstimates(ctx: Ctx, unsent: Unsent[]): Promise<Map<number, AudienceEstimate>> {
-  const result = new Map<number, AudienceEstimate>();
-  if (unsent.length === 0) return result;
-  const keyOf = (c: Unsent) =>
-    c.audience === 'all' ? 'all' : c.audience.startsWith('tag:') ? c.audience : c.audience.startsWith('campaign:') ? `picked:${c.id}` : null;
-  const tags = [...new Set(unsent.map((c) => c.audience).filter((a) => a.startsWith('tag:')).map((a) => a.slice(4)))];
-  const picked = unsent.filter((c) => c.audience.startsWith('campaign:')).map((c) => c.id);
-  const parts: SQL[] = [];
-  if (unsent.some((c) => c.audience === 'all')) {
-    parts.push(sql`select 'all' as key, count(*)::int as contacts, min(c.id) as first_id
-      from contacts c where c.account_id = ${ctx.accountId} and c.opted_out_at is null`);
-  }
-  if (tags.length > 0) {
-    parts.push(sql`select 'tag:' || t.name as key, count(*)::int as contacts, min(c.id) as first_id
-      from tags t
-      join contact_tags ct on ct.account_id = t.account_id and ct.tag_id = t.id
-      join contacts c on c.account_id = ct.account_id and c.id = ct.contact_id
-      where t.account_id = ${ctx.accountId} and t.name = any(${sql.param(tags)}::text[]) and c.opted_out_at is null
-      group by t.name`);
-  }
-  if (picked.length > 0) {
-    parts.push(sql`select 'picked:' || r.campaign_id as key, count(*)::int as contacts, min(c.id) as first_id
-      from campaign_recipients r
-      join contacts c on c.account_id = r.account_id and c.id = r.contact_id
-      where r.account_id = ${ctx.accountId} and r.campaign_id = any(${sql.param(picked)}::bigint[]) and c.opted_out_at is null
-      group by r.campaign_id`);
-  }
-  const counted = parts.length === 0 ? [] : await ctx.db.execute<{ key: string; contacts: number; first_id: string | null }>(sql.join(parts, sql` union all `));
-  const audiences = new Map(counted.map((row) => [row.key, { contacts: Number(row.contacts), firstId: row.first_id === null ? null : Number(row.first_id) }]));
-
-  const firstIds = [...audiences.values()].flatMap((a) => (a.firstId === null ? [] : [a.firstId]));
-  const names =
-    firstIds.length === 0
-      ? []
-      : await ctx.db.execute<{ id: string; first_name: string; last_name: string }>(
-          sql`select id, first_name, last_name from contacts where account_id = ${ctx.accountId} and id = any(${sql.param(firstIds)}::bigint[])`,
-        );
-  const nameOf = new Map(names.map((n) => [Number(n.id), { firstName: n.first_name, lastName: n.last_name }]));
-
-  for (const c of unsent) {
-    const key = keyOf(c);
-    const audience = key === null ? undefined : audiences.get(key);
-    const recipients = audience?.contacts ?? 0;
-    const sample = audience?.firstId == null ? undefined : nameOf.get(audience.firstId);
-    result.set(c.id, { recipients, credits: recipients * segmentsFor(c, sample) });
-  }
-  return result;
-}
-
-/** Segments of the body as one recipient gets it: names filled, links and the survey link at their real length. */
-function segmentsFor(c: Unsent, sample: { firstName: string; lastName: string } | undefined): number {
-  const base = publicUrl();
-  const code = 'x'.repeat(LINK_CODE_LENGTH);
-  const body = renderMessage(c.body, {
-    firstName: sample?.firstName ?? '',
-    lastName: sample?.lastName ?? '',
-    surveyLink: c.surveyId === null ? null : `${base}/s/${code}`,
-    trackLink: () => `${base}/l/${code}`,
-  });
-  return segmentsOf(body).segments;
-}
-
 type PageCampaign = Unsent & { status: CampaignStatus; sentAt: Date | null; scheduledAt: Date | null };
 
 /**
- * The audience estimates of the page's drafts and scheduled campaigns, and the
- * estimated overage of its charged campaigns: sent and sending ones from their
- * credits, scheduled ones from their estimate. A scheduled campaign is estimated
- * after every campaign scheduled before it in its month, on this page or not, so
- * its figure does not depend on the filters or the page.
+ * The audience estimates of the page's drafts and scheduled campaigns (stored by the
+ * worker, lib/campaigns/estimates.ts), and the estimated overage of its charged
+ * campaigns: sent and sending ones from their credits, scheduled ones from their
+ * estimate. A scheduled campaign is charged after every campaign scheduled before it
+ * in its month, on this page or not, so its figure does not depend on the filters or
+ * the page.
  */
 async function estimatesAndOverages(ctx: Ctx, plan: Plan, page: PageCampaign[], now: Date) {
-  const unsent: Unsent[] = page.filter((c) => c.status === 'draft' || c.status === 'scheduled');
-  const scheduled = page.filter((c) => c.status === 'scheduled' && c.scheduledAt !== null);
-  const dueBefore: Array<Unsent & { scheduledAt: Date }> = [];
-  if (scheduled.length > 0 && plan.monthlyCredits !== null) {
-    const times = scheduled.map((c) => c.scheduledAt!.getTime());
-    const from = monthWindow(new Date(Math.min(...times)), plan.timeZone).start;
-    const until = new Date(Math.max(...times));
-    const due = await ctx.db
-      .select({ id: campaigns.id, audience: campaigns.audience, body: campaigns.body, surveyId: campaigns.surveyId, scheduledAt: campaigns.scheduledAt })
-      .from(campaigns)
-      .where(
-        and(
-          eq(campaigns.accountId, ctx.accountId),
-          eq(campaigns.status, 'scheduled'),
-          sql`${campaigns.scheduledAt} >= ${instant(from)} and ${campaigns.scheduledAt} <= ${instant(until)}`,
-        ),
-      );
-    for (const c of due) if (c.scheduledAt) dueBefore.push({ ...c, scheduledAt: c.scheduledAt });
-  }
-  const onPage = new Set(page.map((c) => c.id));
-  const estimates = await audienceEstimates(ctx, [...unsent, ...dueBefore.filter((c) => !onPage.has(c.id))]);
-
+  const estimates = await estimatesOf(
+    ctx,
+    page.filter((c) => c.status === 'draft' || c.status === 'scheduled'),
+  );
+  const scheduled = page.flatMap((c) => (c.status === 'scheduled' && c.scheduledAt !== null ? [{ scheduledAt: c.scheduledAt }] : []));
   const subjects: OverageSubject[] = page.flatMap((c): OverageSubject[] =>
     (c.status === 'sent' || c.status === 'sending') && c.sentAt ? [{ id: c.id, kind: 'sent', sentAt: c.sentAt }] : [],
   );
-  const scheduledSubjects = dueBefore.length > 0 ? dueBefore : scheduled.map((c) => ({ ...c, scheduledAt: c.scheduledAt! }));
-  for (const c of scheduledSubjects) {
-    subjects.push({ id: c.id, kind: 'scheduled', scheduledAt: c.scheduledAt, estimatedCredits: estimates.get(c.id)?.credits ?? 0 });
-  }
-  const overages = subjects.length === 0 ? new Map<number, Overage>() : await campaignOverages(ctx.db, plan, subjects, now);
+  subjects.push(...(await scheduledOverageSubjects(ctx, plan, scheduled)));
+  const overages = subjects.length === 0 || plan.monthlyCredits === null ? new Map<number, Overage>() : await campaignOverages(ctx.db, plan, subjects, now);
+  const onPage = new Set(page.map((c) => c.id));
   for (const id of overages.keys()) if (!onPage.has(id)) overages.delete(id);
   return { estimates, overages };
 }

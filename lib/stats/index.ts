@@ -2,7 +2,7 @@
 // compared with what is stored (`verifyStats`) or written over it (`rebuildStats`).
 // It shares no code with whatever maintains the rollups live.
 import { sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import type { Executor, Transaction } from '@/db/client';
 import { accountActivityFamily, linkClicksFamily, messageChargesFamily } from './account';
 import { automationActivityFamily, automationRecipientsFamily, automationStatsFamily } from './automations';
 import { campaignRecipientsFamily, campaignStatsFamily } from './campaigns';
@@ -48,7 +48,7 @@ export type RebuildOptions = StatsScope & {
 
 /** The expected rows of every family, computed from raw rows only (for tests and small accounts). */
 export async function recountStats(executor: Executor, scope: StatsScope = {}): Promise<RecountResult> {
-  return executor.transaction(async (tx) => {
+  return inOneSnapshot(executor, async (tx) => {
     const result: RecountResult = {};
     for (const family of ROLLUP_FAMILIES) {
       await createExpected(tx, family, scope);
@@ -68,7 +68,7 @@ export async function recountStats(executor: Executor, scope: StatsScope = {}): 
 export async function verifyStats(executor: Executor, options: VerifyOptions = {}): Promise<StatsDifference[]> {
   const scope = { accountId: options.accountId };
   const limit = options.limit ?? 1000;
-  return executor.transaction(async (tx) => {
+  return inOneSnapshot(executor, async (tx) => {
     const differences: StatsDifference[] = [];
     for (const family of ROLLUP_FAMILIES) {
       await createExpected(tx, family, scope);
@@ -86,7 +86,7 @@ export async function verifyStats(executor: Executor, options: VerifyOptions = {
  */
 export async function rebuildStats(executor: Executor, options: RebuildOptions = {}): Promise<RebuildSummary> {
   const scope = { accountId: options.accountId };
-  return executor.transaction(async (tx) => {
+  return inOneSnapshot(executor, async (tx) => {
     const summary: RebuildSummary = {};
     for (const family of ROLLUP_FAMILIES.filter((f) => !options.families || options.families.includes(f.name))) {
       await createExpected(tx, family, scope);
@@ -99,6 +99,16 @@ export async function rebuildStats(executor: Executor, options: RebuildOptions =
     }
     return summary;
   });
+}
+
+/**
+ * Runs the recount's statements against one snapshot of the database (repeatable
+ * read), so rows written meanwhile by the app cannot show up as differences; inside
+ * a caller's transaction, in a savepoint of it.
+ */
+function inOneSnapshot<T>(executor: Executor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  if ('rollback' in executor) return executor.transaction(work);
+  return executor.transaction(work, { isolationLevel: 'repeatable read' });
 }
 
 async function createExpected(tx: Executor, family: RollupFamily, scope: StatsScope) {

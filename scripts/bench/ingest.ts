@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordStatusCallback } from '@/lib/messaging/status-callbacks';
 
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 16;
 
 /** A campaign of `size` recipients whose messages the provider has accepted. */
 async function queuedCampaign(size: number, label: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { db } from '@/db/client';
 import { accountActivity, auditEvents, campaignRecipients, campaignStats, campaigns, contactTags, messages, numberRoutes, tags } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/request';
+import { segmentsOf } from '@/lib/billing/segments';
 import { audienceCost } from '@/lib/campaigns/compose';
 import { fanOutCampaign, launchDueCampaigns } from '@/lib/campaigns/launch';
 import { dispatchDueMessages } from '@/lib/messaging/dispatch';
@@ -195,6 +196,8 @@ describe('creating a campaign', () => {
     const local = localTimeInputValue(tomorrow, 'America/New_York');
     const campaign = await createdCampaign(ny, campaignFields(ny, { audience: 'tag:vip', when: 'schedule', scheduled_at: local }));
     expect(campaign).toMatchObject({ status: 'scheduled', audience: 'tag:vip', body: BODY, fromNumberId: ny.number.id, createdBy: ny.manager.userId, sourceCampaignId: null });
+    // Its estimate is stored with it, for the pages to read until it goes out.
+    expect(campaign).toMatchObject({ estimatedRecipients: 1, estimatedCredits: segmentsOf(BODY.replaceAll('{first_name}', 'Ana')).segments });
     expect(campaign.scheduledAt!.getTime()).toBe(Math.floor(tomorrow.getTime() / 60_000) * 60_000);
     const [stats] = await db.select().from(campaignStats).where(and(eq(campaignStats.accountId, ny.account.id), eq(campaignStats.campaignId, campaign.id)));
     expect(stats).toMatchObject({ recipients: 0, pending: 0, credits: 0 });

@@ -139,20 +139,24 @@ async function recountAudience(accountId: number, campaign: { id: number; audien
             join campaign_recipients r on r.account_id = c.account_id and r.contact_id = c.id
             where c.account_id = ${accountId} and r.campaign_id = ${campaign.id} and c.opted_out_at is null`;
   const rows = await db.execute<{ id: string; first_name: string; last_name: string }>(sql`select * from (${members}) m order by id`);
-  return { count: rows.length, first: rows[0] };
+  return { count: rows.length, members: rows };
 }
 
-/** What a scheduled campaign will cost: its audience × the segments of the body as the first of them gets it. */
+/** What a scheduled campaign will cost: the segments of the body as each of its audience gets it, summed. */
 async function estimatedCredits(accountId: number, campaign: typeof campaigns.$inferSelect) {
   const audience = await recountAudience(accountId, campaign);
   const code = 'C'.repeat(12);
-  const body = renderMessage(campaign.body, {
-    firstName: audience.first?.first_name,
-    lastName: audience.first?.last_name,
-    surveyLink: campaign.surveyId ? `${TEST_PUBLIC_URL}/s/${code}` : null,
-    trackLink: () => `${TEST_PUBLIC_URL}/l/${code}`,
-  });
-  return audience.count * segmentsOf(body).segments;
+  let credits = 0;
+  for (const member of audience.members) {
+    const body = renderMessage(campaign.body, {
+      firstName: member.first_name,
+      lastName: member.last_name,
+      surveyLink: campaign.surveyId ? `${TEST_PUBLIC_URL}/s/${code}` : null,
+      trackLink: () => `${TEST_PUBLIC_URL}/l/${code}`,
+    });
+    credits += segmentsOf(body).segments;
+  }
+  return credits;
 }
 
 /** The cards recounted from raw rows, with the windows computed by PostgreSQL in the account's zone. */
