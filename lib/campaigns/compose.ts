@@ -2,7 +2,7 @@
 // before it is sent (recipients, suppressed contacts, segments, credits, overage), and
 // the command that creates the campaign, to go out now or at a scheduled time.
 import 'server-only';
-import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   auditEvents,
   campaignRecipients,

@@ -7,7 +7,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { accountActivity, campaignStats, campaigns } from '@/db/schema';
 import { campaignOverages, monthlyUsage, type MonthlyUsage, type Overage, type OverageSubject, type Plan } from '@/lib/billing/usage';
 import type { Ctx } from '@/lib/context';
-import { last30Days, monthWindow, next30Days, type ZonedWindow } from '@/lib/time/windows';
+import { last30Days, next30Days, type ZonedWindow } from '@/lib/time/windows';
 import { estimatesOf, scheduledOverageSubjects, type Unsent } from './estimates';
 import { SORT_KINDS, type CampaignCursor, type CampaignListParams, type CampaignSort } from './list-params';
 
