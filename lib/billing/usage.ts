@@ -91,7 +91,13 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
   return result;
 }
 
-/** The month's campaign sends and automation texts as charges in send order. */
+/**
+ * The month's campaign sends and automation texts as charges. Only the campaigns'
+ * overages are read, so the automation texts between two campaign sends are one
+ * charge (at its first bucket): the same result as bucket by bucket, from a few rows
+ * whatever the account's volume. A bucket that starts as a campaign goes out is
+ * charged before it, as compareSendOrder orders them.
+ */
 async function monthCharges(db: Executor, accountId: number, start: Date, end: Date): Promise<Charge[]> {
   const sent = await db
     .select({ id: campaigns.id, sentAt: campaigns.sentAt, credits: campaignStats.credits })
@@ -105,13 +111,18 @@ async function monthCharges(db: Executor, accountId: number, start: Date, end: D
         lt(campaigns.sentAt, end),
       ),
     );
-  const automationBuckets = await db
-    .select({ bucketStart: automationActivity.bucketStart, credits: sql<number>`sum(${automationActivity.credits})::int` })
-    .from(automationActivity)
-    .where(and(eq(automationActivity.accountId, accountId), gte(automationActivity.bucketStart, start), lt(automationActivity.bucketStart, end)))
-    .groupBy(automationActivity.bucketStart);
+  const sendTimes = sent.map((c) => c.sentAt!.toISOString()).sort();
+  const betweenSends = await db.execute<{ at: string; credits: number }>(sql`
+    select min(${automationActivity.bucketStart}) as at, sum(${automationActivity.credits})::int as credits
+    from ${automationActivity}
+    where ${automationActivity.accountId} = ${accountId} and ${automationActivity.credits} > 0
+      and ${automationActivity.bucketStart} >= ${start.toISOString()}::timestamptz and ${automationActivity.bucketStart} < ${end.toISOString()}::timestamptz
+    group by width_bucket(${automationActivity.bucketStart} - interval '1 microsecond', ${sql.param(sendTimes)}::text[]::timestamptz[])`);
   return [
     ...sent.map((c) => ({ key: `campaign:${c.id}`, at: c.sentAt!, credits: c.credits })),
-    ...automationBuckets.filter((b) => b.credits > 0).map((b) => ({ key: `automations:${b.bucketStart.toISOString()}`, at: b.bucketStart, credits: b.credits })),
+    ...betweenSends.map((b) => {
+      const at = new Date(b.at);
+      return { key: `automations:${at.toISOString()}`, at, credits: Number(b.credits) };
+    }),
   ];
 }

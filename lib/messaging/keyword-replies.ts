@@ -1,6 +1,7 @@
 // The texts Pulse answers keywords with (STOP/START/HELP), in the account's language.
 // They are SMS bodies, not page strings, but live in the same catalogs.
-import { createTranslator } from 'next-intl';
+// The core translator: no React, so the worker and scripts load it outside Next too.
+import { createTranslator } from 'use-intl/core';
 import en from '@/lib/i18n/messages/en/sms.json';
 import ptBR from '@/lib/i18n/messages/pt-BR/sms.json';
 

@@ -3,7 +3,8 @@
 // by the route handler with status 404, so it shows with or without JavaScript.
 import { match } from '@formatjs/intl-localematcher';
 import Negotiator from 'negotiator';
-import { createTranslator } from 'next-intl';
+// The core translator: no React, so the worker and scripts load it outside Next too.
+import { createTranslator } from 'use-intl/core';
 import en from '@/lib/i18n/messages/en/links.json';
 import ptBR from '@/lib/i18n/messages/pt-BR/links.json';
 import { escapeXml } from '@/lib/messaging/twilio/twiml';

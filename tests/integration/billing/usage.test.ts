@@ -60,6 +60,27 @@ describe('estimated overage', () => {
     expect(overages.get(previousMonth.id)).toEqual({ credits: 50, money: '0.6250' });
   });
 
+  it('charges automation texts sent as a campaign goes out before it, however many buckets lie between sends', async () => {
+    const { account, number, plan } = await planned(100);
+    const automation = await createAutomation(account.id, { fromNumberId: number.id });
+    const first = await sentCampaign(account.id, number.id, new Date('2026-11-03T15:00:00Z'), 60);
+    const buckets = ['2026-11-04T15:00:00Z', '2026-11-04T15:15:00Z', '2026-11-05T15:00:00Z'].map((at, i) => ({
+      accountId: account.id,
+      automationId: automation.id,
+      bucketStart: new Date(at),
+      credits: [15, 5, 20][i]!,
+    }));
+    await db.insert(automationActivity).values(buckets);
+    const second = await sentCampaign(account.id, number.id, new Date('2026-11-05T15:00:00Z'), 30);
+    const overages = await campaignOverages(db, plan, [
+      { id: first.id, kind: 'sent', sentAt: first.sentAt! },
+      { id: second.id, kind: 'sent', sentAt: second.sentAt! },
+    ], new Date('2026-11-25T12:00:00Z'));
+    expect(overages.get(first.id)).toEqual({ credits: 0, money: '0.0000' });
+    // 60 + 15 + 5 + 20 (the bucket starting with it) use the allowance up: all 30 are overage.
+    expect(overages.get(second.id)).toEqual({ credits: 30, money: '0.3750' });
+  });
+
   it('estimates a scheduled campaign against what its month has left', async () => {
     const { account, number, plan } = await planned(100);
     await db.insert(accountActivity).values({ accountId: account.id, bucketStart: new Date('2026-11-10T15:00:00Z'), credits: 80 });
