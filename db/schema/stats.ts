@@ -102,3 +102,22 @@ export const accountActivity = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.bucketStart] })],
 );
+
+/**
+ * The same activity by UTC day, with the automation texts' share of the credits: a
+ * month or 30-day window sums at most ~31 of these plus the 15-minute buckets of its
+ * partial first and last days, so those figures cost the same on a quiet account and
+ * a busy one (lib/billing/activity.ts).
+ */
+export const accountActivityDaily = pgTable(
+  'account_activity_daily',
+  {
+    accountId: accountId().references(() => accounts.id),
+    dayStart: at('day_start').notNull(),
+    credits: count('credits'),
+    automationCredits: count('automation_credits'),
+    messagesSent: count('messages_sent'),
+    conversationsStarted: count('conversations_started'),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.dayStart] })],
+);

@@ -24,7 +24,7 @@ import { completeCampaigns, fitAllowance, writeMessages, writeOptOuts } from './
 
 export { DEMO_LOGINS, SeedRefusedError };
 
-const ROLLUP_TABLES = ['campaign_recipients', 'campaign_stats', 'automation_recipients', 'automation_stats', 'automation_activity', 'account_activity'];
+const ROLLUP_TABLES = ['campaign_recipients', 'campaign_stats', 'automation_recipients', 'automation_stats', 'automation_activity', 'account_activity', 'account_activity_daily'];
 const RECOUNTED_FROM = ['campaigns', 'automations', 'contacts', 'messages', 'opt_outs', 'links', 'link_clicks', 'survey_invitations', 'automation_executions', 'conversations'];
 export type { SeedScale };
 

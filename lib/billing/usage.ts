@@ -1,12 +1,15 @@
 // Credits used per calendar month in the account's zone, what is left of the plan,
 // and each campaign's estimated overage (DESIGN §5), read from the rollups: account
-// activity in 15-minute buckets, campaign totals and automation buckets.
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+// activity by day and by 15 minutes, campaign totals and automation buckets.
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accountActivity, automationActivity, campaignStats, campaigns } from '@/db/schema';
+import { campaignStats, campaigns } from '@/db/schema';
+import { activityBetween, DAY_MS, splitByUtcDay, type Span } from '@/lib/billing/activity';
 import { remainingCredits } from '@/lib/billing/credits';
 import { estimateScheduledOverage, overageInSendOrder, type Charge, type Money } from '@/lib/billing/overage';
 import { monthWindow } from '@/lib/time/windows';
+
+type MonthWindow = ReturnType<typeof monthWindow>;
 
 export type Plan = {
   accountId: number;
@@ -38,12 +41,8 @@ export async function monthlyUsage(db: Executor, plan: Plan, now = new Date()): 
   };
 }
 
-async function creditsBetween(db: Executor, accountId: number, start: Date, end: Date): Promise<number> {
-  const [row] = await db
-    .select({ credits: sql<number>`coalesce(sum(${accountActivity.credits}), 0)::int` })
-    .from(accountActivity)
-    .where(and(eq(accountActivity.accountId, accountId), gte(accountActivity.bucketStart, start), lt(accountActivity.bucketStart, end)));
-  return row?.credits ?? 0;
+function creditsBetween(db: Executor, accountId: number, start: Date, end: Date): Promise<number> {
+  return activityBetween(db, accountId, 'credits', start, end);
 }
 
 export type Overage = { credits: number; money: Money };
@@ -70,8 +69,9 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
     months.set(window.label, window);
   }
   const current = monthWindow(now, plan.timeZone);
+  const chargesOf = await monthCharges(db, plan.accountId, [...months.values()]);
   for (const month of months.values()) {
-    const charges = await monthCharges(db, plan.accountId, month.start, month.end);
+    const charges = chargesOf.get(month.label) ?? [];
     const charged = overageInSendOrder({ allowance: plan.monthlyCredits, pricePerCredit: plan.overagePricePerCredit, charges });
     for (const c of charged.charges) {
       if (c.key.startsWith('campaign:')) result.set(Number(c.key.slice('campaign:'.length)), { credits: c.overageCredits, money: c.overageMoney });
@@ -92,13 +92,17 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
 }
 
 /**
- * The month's campaign sends and automation texts as charges. Only the campaigns'
- * overages are read, so the automation texts between two campaign sends are one
- * charge (at its first bucket): the same result as bucket by bucket, from a few rows
- * whatever the account's volume. A bucket that starts as a campaign goes out is
- * charged before it, as compareSendOrder orders them.
+ * Each month's campaign sends and automation texts as charges, in two queries for
+ * all the months. Only the campaigns' overages are read, so the automation texts
+ * between two campaign sends are one charge (at its first bucket): the same result
+ * as bucket by bucket, from a few rows whatever the account's volume. A bucket that
+ * starts as a campaign goes out is charged before it, as compareSendOrder orders them.
  */
-async function monthCharges(db: Executor, accountId: number, start: Date, end: Date): Promise<Charge[]> {
+async function monthCharges(db: Executor, accountId: number, months: MonthWindow[]): Promise<Map<string, Charge[]>> {
+  const result = new Map<string, Charge[]>(months.map((m) => [m.label, []]));
+  if (months.length === 0) return result;
+  const from = new Date(Math.min(...months.map((m) => m.start.getTime())));
+  const until = new Date(Math.max(...months.map((m) => m.end.getTime())));
   const sent = await db
     .select({ id: campaigns.id, sentAt: campaigns.sentAt, credits: campaignStats.credits })
     .from(campaigns)
@@ -107,22 +111,61 @@ async function monthCharges(db: Executor, accountId: number, start: Date, end: D
       and(
         eq(campaigns.accountId, accountId),
         inArray(campaigns.status, ['sending', 'sent']),
-        gte(campaigns.sentAt, start),
-        lt(campaigns.sentAt, end),
+        gte(campaigns.sentAt, from),
+        lt(campaigns.sentAt, until),
       ),
     );
+  const monthOf = (at: Date) => months.findIndex((m) => at >= m.start && at < m.end);
+  const sendsIn = months.map(() => [] as Date[]);
+  for (const c of sent) {
+    const i = monthOf(c.sentAt!);
+    if (i < 0) continue;
+    sendsIn[i]!.push(c.sentAt!);
+    result.get(months[i]!.label)!.push({ key: `campaign:${c.id}`, at: c.sentAt!, credits: c.credits });
+  }
+  // Months never overlap, so the send times of all of them cut each one where its own sends do.
   const sendTimes = sent.map((c) => c.sentAt!.toISOString()).sort();
-  const betweenSends = await db.execute<{ at: string; credits: number }>(sql`
-    select min(${automationActivity.bucketStart}) as at, sum(${automationActivity.credits})::int as credits
-    from ${automationActivity}
-    where ${automationActivity.accountId} = ${accountId} and ${automationActivity.credits} > 0
-      and ${automationActivity.bucketStart} >= ${start.toISOString()}::timestamptz and ${automationActivity.bucketStart} < ${end.toISOString()}::timestamptz
-    group by width_bucket(${automationActivity.bucketStart} - interval '1 microsecond', ${sql.param(sendTimes)}::text[]::timestamptz[])`);
-  return [
-    ...sent.map((c) => ({ key: `campaign:${c.id}`, at: c.sentAt!, credits: c.credits })),
-    ...betweenSends.map((b) => {
-      const at = new Date(b.at);
-      return { key: `automations:${at.toISOString()}`, at, credits: Number(b.credits) };
-    }),
-  ];
+  const pieces = months.map((m, i) => sql`select ${i}::int as month, p.at, p.credits from (${automationCreditPieces(accountId, m.start, m.end, sendsIn[i]!)}) p`);
+  const betweenSends = await db.execute<{ month: number; at: string; credits: number }>(sql`
+    with pieces as (${sql.join(pieces, sql` union all `)}),
+         -- Cast once (as an InitPlan), not once per row.
+         sends as (select ${sql.param(sendTimes)}::text[]::timestamptz[] as times)
+    select month, min(at) as at, sum(credits)::int as credits from pieces
+    group by month, width_bucket(at - interval '1 microsecond', (select times from sends))`);
+  for (const b of betweenSends) {
+    const at = new Date(b.at);
+    result.get(months[Number(b.month)]!.label)!.push({ key: `automations:${at.toISOString()}`, at, credits: Number(b.credits) });
+  }
+  return result;
+}
+
+/**
+ * The month's automation credits as (at, credits) pieces: whole UTC days without a
+ * campaign send from the daily rollup (the day is before or after every send, never
+ * across one), the partial first and last days and the days of a send from the
+ * 15-minute buckets of every automation.
+ */
+function automationCreditPieces(accountId: number, start: Date, end: Date, sendTimes: Date[]): SQL {
+  const { partial, wholeDays } = splitByUtcDay(start, end);
+  const detailed: Span[] = [...partial];
+  const sendDays = new Set<number>();
+  if (wholeDays) {
+    for (const t of sendTimes) {
+      const day = Math.floor(t.getTime() / DAY_MS) * DAY_MS;
+      if (day >= wholeDays.start.getTime() && day < wholeDays.end.getTime()) sendDays.add(day);
+    }
+    for (const day of sendDays) detailed.push({ start: new Date(day), end: new Date(day + DAY_MS) });
+  }
+  const quarterHours = detailed.map(
+    (s) => sql`select bucket_start as at, credits from automation_activity
+               where account_id = ${accountId} and credits > 0
+                 and bucket_start >= ${s.start.toISOString()}::timestamptz and bucket_start < ${s.end.toISOString()}::timestamptz`,
+  );
+  if (!wholeDays) return sql.join(quarterHours, sql` union all `);
+  const skipped = [...sendDays].map((day) => new Date(day).toISOString());
+  const days = sql`select day_start as at, automation_credits as credits from account_activity_daily
+                   where account_id = ${accountId} and automation_credits > 0
+                     and day_start >= ${wholeDays.start.toISOString()}::timestamptz and day_start < ${wholeDays.end.toISOString()}::timestamptz
+                     and day_start <> all(${sql.param(skipped)}::text[]::timestamptz[])`;
+  return sql.join([...quarterHours, days], sql` union all `);
 }

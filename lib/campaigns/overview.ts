@@ -4,7 +4,8 @@
 // comes from rollups and the campaigns table; no raw event is scanned.
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { accountActivity, campaignStats, campaigns } from '@/db/schema';
+import { campaignStats, campaigns } from '@/db/schema';
+import { activityBetween } from '@/lib/billing/activity';
 import { campaignOverages, monthlyUsage, type MonthlyUsage, type Overage, type OverageSubject, type Plan } from '@/lib/billing/usage';
 import type { Ctx } from '@/lib/context';
 import { last30Days, next30Days, type ZonedWindow } from '@/lib/time/windows';
@@ -31,30 +32,23 @@ export type OverviewCards = {
 export async function overviewCards(ctx: Ctx, plan: Plan, now: Date): Promise<OverviewCards> {
   const last30 = last30Days(now, plan.timeZone);
   const next30 = next30Days(now, plan.timeZone);
-  const [counts] = await ctx.db
-    .select({
-      scheduled: sql<number>`(select count(*) from ${campaigns} c
-        where c.account_id = ${ctx.accountId} and c.status = 'scheduled'
-          and c.scheduled_at >= ${instant(next30.start)} and c.scheduled_at < ${instant(next30.end)})::int`,
-      recent: sql<number>`(select count(*) from ${campaigns} c
-        where c.account_id = ${ctx.accountId} and c.status in ('sending', 'sent')
-          and c.sent_at >= ${instant(last30.start)} and c.sent_at < ${instant(last30.end)})::int`,
-      conversations: sql<number>`coalesce(sum(${accountActivity.conversationsStarted}), 0)::int`,
-    })
-    .from(accountActivity)
-    .where(
-      and(
-        eq(accountActivity.accountId, ctx.accountId),
-        sql`${accountActivity.bucketStart} >= ${instant(last30.start)} and ${accountActivity.bucketStart} < ${instant(last30.end)}`,
-      ),
-    );
+  const [[counts], conversations] = await Promise.all([
+    ctx.db.execute<{ scheduled: number; recent: number }>(sql`
+      select (select count(*) from ${campaigns} c
+                where c.account_id = ${ctx.accountId} and c.status = 'scheduled'
+                  and c.scheduled_at >= ${instant(next30.start)} and c.scheduled_at < ${instant(next30.end)})::int as scheduled,
+             (select count(*) from ${campaigns} c
+                where c.account_id = ${ctx.accountId} and c.status in ('sending', 'sent')
+                  and c.sent_at >= ${instant(last30.start)} and c.sent_at < ${instant(last30.end)})::int as recent`),
+    activityBetween(ctx.db, ctx.accountId, 'conversations_started', last30.start, last30.end),
+  ]);
   const credits = await monthlyUsage(ctx.db, plan, now);
   return {
     last30,
     next30,
-    scheduled30d: counts?.scheduled ?? 0,
-    recent30d: counts?.recent ?? 0,
-    conversations30d: counts?.conversations ?? 0,
+    scheduled30d: Number(counts?.scheduled ?? 0),
+    recent30d: Number(counts?.recent ?? 0),
+    conversations30d: conversations,
     credits,
   };
 }

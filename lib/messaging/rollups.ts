@@ -7,6 +7,7 @@ import type { RecipientBucket } from '@/lib/messaging/status';
 
 /** 15-minute UTC bucket of an instant; every IANA offset is a multiple of 15 minutes. */
 const bucketOf = (at: Date) => sql`date_bin('15 minutes', ${at.toISOString()}::timestamptz, timestamptz '2000-01-01 00:00:00+00')`;
+const dayOf = (at: Date) => sql`date_bin('1 day', ${at.toISOString()}::timestamptz, timestamptz '2000-01-01 00:00:00+00')`;
 
 /** Where a message or event is attributed: a campaign, an automation, or neither. */
 export type Attribution = { campaignId: number | null; automationId: number | null };
@@ -110,12 +111,21 @@ export async function chargeMessage(
       on conflict (account_id, automation_id, bucket_start)
       do update set credits = automation_activity.credits + excluded.credits`);
   }
+  const automationCredits = m.automationId !== null ? m.credits : 0;
   await tx.execute(sql`
-    insert into account_activity (account_id, bucket_start, credits, messages_sent)
-    values (${m.accountId}, ${bucketOf(m.sentAt)}, ${m.credits}, 1)
-    on conflict (account_id, bucket_start)
-    do update set credits = account_activity.credits + excluded.credits,
-                  messages_sent = account_activity.messages_sent + 1`);
+    with quarter as (
+      insert into account_activity (account_id, bucket_start, credits, messages_sent)
+      values (${m.accountId}, ${bucketOf(m.sentAt)}, ${m.credits}, 1)
+      on conflict (account_id, bucket_start)
+      do update set credits = account_activity.credits + excluded.credits,
+                    messages_sent = account_activity.messages_sent + 1
+    )
+    insert into account_activity_daily (account_id, day_start, credits, automation_credits, messages_sent)
+    values (${m.accountId}, ${dayOf(m.sentAt)}, ${m.credits}, ${automationCredits}, 1)
+    on conflict (account_id, day_start)
+    do update set credits = account_activity_daily.credits + excluded.credits,
+                  automation_credits = account_activity_daily.automation_credits + excluded.automation_credits,
+                  messages_sent = account_activity_daily.messages_sent + 1`);
 }
 
 type ContactEvent = Attribution & { accountId: number; contactId: number; at: Date };
@@ -230,8 +240,14 @@ export async function recordSurveyResponse(tx: Executor, e: ContactEvent): Promi
 /** A conversation started (an inbound message after 24 h of silence on its thread). */
 export async function recordConversationStart(tx: Executor, e: { accountId: number; at: Date }): Promise<void> {
   await tx.execute(sql`
-    insert into account_activity (account_id, bucket_start, conversations_started)
-    values (${e.accountId}, ${bucketOf(e.at)}, 1)
-    on conflict (account_id, bucket_start)
-    do update set conversations_started = account_activity.conversations_started + 1`);
+    with quarter as (
+      insert into account_activity (account_id, bucket_start, conversations_started)
+      values (${e.accountId}, ${bucketOf(e.at)}, 1)
+      on conflict (account_id, bucket_start)
+      do update set conversations_started = account_activity.conversations_started + 1
+    )
+    insert into account_activity_daily (account_id, day_start, conversations_started)
+    values (${e.accountId}, ${dayOf(e.at)}, 1)
+    on conflict (account_id, day_start)
+    do update set conversations_started = account_activity_daily.conversations_started + 1`);
 }

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { RollupFamily } from './family';
 import { inScope } from './scope';
-import { handedToProvider, quarterHourOf, statusRankOf } from './status';
+import { handedToProvider, quarterHourOf, statusRankOf, utcDayOf } from './status';
 
 export const accountActivityFamily: RollupFamily = {
   name: 'account_activity',
@@ -29,6 +29,32 @@ export const accountActivityFamily: RollupFamily = {
       where ${inScope('c', scope)}
     ) activity
     group by account_id, bucket_start`,
+};
+
+export const accountActivityDailyFamily: RollupFamily = {
+  name: 'account_activity_daily',
+  table: 'account_activity_daily',
+  keys: ['account_id', 'day_start'],
+  derived: ['credits', 'automation_credits', 'messages_sent', 'conversations_started'],
+  absentMeansZero: true,
+  rowSet: { insertMissing: true, deleteExtra: true },
+  // As account_activity, by UTC day, with the automation messages' credits apart.
+  expected: (scope) => sql`
+    select account_id, day_start,
+           sum(credits)::int as credits, sum(automation_credits)::int as automation_credits,
+           sum(messages_sent)::int as messages_sent, sum(conversations_started)::int as conversations_started
+    from (
+      select m.account_id, ${utcDayOf(sql`m.sent_at`)} as day_start, m.credits,
+             (case when m.automation_id is not null then m.credits else 0 end) as automation_credits,
+             1 as messages_sent, 0 as conversations_started
+      from messages m
+      where m.direction = 'outbound' and m.sent_at is not null and ${inScope('m', scope)}
+      union all
+      select c.account_id, ${utcDayOf(sql`c.started_at`)}, 0, 0, 0, 1
+      from conversations c
+      where ${inScope('c', scope)}
+    ) activity
+    group by account_id, day_start`,
 };
 
 export const linkClicksFamily: RollupFamily = {

@@ -3,7 +3,7 @@
 // It shares no code with whatever maintains the rollups live.
 import { sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '@/db/client';
-import { accountActivityFamily, linkClicksFamily, messageChargesFamily } from './account';
+import { accountActivityDailyFamily, accountActivityFamily, linkClicksFamily, messageChargesFamily } from './account';
 import { automationActivityFamily, automationRecipientsFamily, automationStatsFamily } from './automations';
 import { campaignRecipientsFamily, campaignStatsFamily } from './campaigns';
 import { differencesQuery, syncStatements } from './compare';
@@ -22,6 +22,7 @@ export const ROLLUP_FAMILIES: readonly RollupFamily[] = [
   automationStatsFamily,
   automationActivityFamily,
   accountActivityFamily,
+  accountActivityDailyFamily,
 ];
 
 export type StatsRow = Record<string, string | number | boolean | Date | null>;

@@ -48,3 +48,7 @@ export function handedToProvider(alias: string): SQL {
 export function quarterHourOf(instant: SQL): SQL {
   return sql`date_bin('15 minutes', ${instant}, timestamptz '2000-01-01 00:00+00')`;
 }
+
+export function utcDayOf(instant: SQL): SQL {
+  return sql`date_bin('1 day', ${instant}, timestamptz '2000-01-01 00:00+00')`;
+}

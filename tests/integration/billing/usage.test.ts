@@ -2,8 +2,9 @@
 // from the rollups and checked against hand-computed figures.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { accountActivity, automationActivity, campaignStats } from '@/db/schema';
+import { campaignStats } from '@/db/schema';
 import { campaignOverages, monthlyUsage, type Plan } from '@/lib/billing/usage';
+import { chargeMessage } from '@/lib/messaging/rollups';
 import { createAccount, createAutomation, createCampaign, createPhoneNumber } from '../../support/factories';
 
 async function planned(monthlyCredits: number | null, timeZone = 'America/New_York') {
@@ -19,22 +20,27 @@ async function sentCampaign(accountId: number, fromNumberId: number, sentAt: Dat
   return campaign;
 }
 
+/** Texts the provider accepted at `at`, charged as the dispatcher charges them (rollups included). */
+async function charged(accountId: number, at: string, credits: number, automationId: number | null = null) {
+  await chargeMessage(db, { accountId, credits, sentAt: new Date(at), campaignId: null, automationId });
+}
+
 describe('monthly credits', () => {
   it("counts the calendar month in the account's zone", async () => {
     const { account, plan } = await planned(1000, 'Asia/Kathmandu');
     // Kathmandu is UTC+05:45: November starts at 2026-10-31T18:15Z.
-    await db.insert(accountActivity).values([
-      { accountId: account.id, bucketStart: new Date('2026-10-31T18:00:00Z'), credits: 7 }, // 23:45 on Oct 31 local
-      { accountId: account.id, bucketStart: new Date('2026-10-31T18:15:00Z'), credits: 5 }, // 00:00 on Nov 1 local
-      { accountId: account.id, bucketStart: new Date('2026-11-20T09:00:00Z'), credits: 40 },
-    ]);
+    await charged(account.id, '2026-10-31T18:14:59Z', 7); // 23:59:59 on Oct 31 local
+    await charged(account.id, '2026-10-31T18:15:00Z', 5); // 00:00 on Nov 1 local
+    await charged(account.id, '2026-11-20T09:00:00Z', 40);
+    await charged(account.id, '2026-11-30T18:14:00Z', 3); // 23:59 on Nov 30 local
+    await charged(account.id, '2026-11-30T18:15:00Z', 9); // December there
     const usage = await monthlyUsage(db, plan, new Date('2026-11-25T12:00:00Z'));
-    expect(usage).toMatchObject({ label: '2026-11', used: 45, allowance: 1000, remaining: 955 });
+    expect(usage).toMatchObject({ label: '2026-11', used: 48, allowance: 1000, remaining: 952 });
   });
 
   it('never shows less than zero remaining, and nothing on unlimited plans', async () => {
     const over = await planned(10);
-    await db.insert(accountActivity).values({ accountId: over.account.id, bucketStart: new Date('2026-11-10T15:00:00Z'), credits: 25 });
+    await charged(over.account.id, '2026-11-10T15:00:00Z', 25);
     expect((await monthlyUsage(db, over.plan, new Date('2026-11-25T12:00:00Z'))).remaining).toBe(0);
     const unlimited = await planned(null);
     expect((await monthlyUsage(db, unlimited.plan, new Date('2026-11-25T12:00:00Z'))).remaining).toBeNull();
@@ -46,7 +52,7 @@ describe('estimated overage', () => {
     const { account, number, plan } = await planned(100);
     const first = await sentCampaign(account.id, number.id, new Date('2026-11-03T15:00:00Z'), 60);
     const automation = await createAutomation(account.id, { fromNumberId: number.id });
-    await db.insert(automationActivity).values({ accountId: account.id, automationId: automation.id, bucketStart: new Date('2026-11-04T15:00:00Z'), credits: 30 });
+    await charged(account.id, '2026-11-04T15:00:00Z', 30, automation.id);
     const second = await sentCampaign(account.id, number.id, new Date('2026-11-05T15:00:00Z'), 70);
     const previousMonth = await sentCampaign(account.id, number.id, new Date('2026-10-20T15:00:00Z'), 150);
     const overages = await campaignOverages(db, plan, [
@@ -64,13 +70,9 @@ describe('estimated overage', () => {
     const { account, number, plan } = await planned(100);
     const automation = await createAutomation(account.id, { fromNumberId: number.id });
     const first = await sentCampaign(account.id, number.id, new Date('2026-11-03T15:00:00Z'), 60);
-    const buckets = ['2026-11-04T15:00:00Z', '2026-11-04T15:15:00Z', '2026-11-05T15:00:00Z'].map((at, i) => ({
-      accountId: account.id,
-      automationId: automation.id,
-      bucketStart: new Date(at),
-      credits: [15, 5, 20][i]!,
-    }));
-    await db.insert(automationActivity).values(buckets);
+    await charged(account.id, '2026-11-04T15:00:00Z', 15, automation.id);
+    await charged(account.id, '2026-11-04T15:20:00Z', 5, automation.id);
+    await charged(account.id, '2026-11-05T15:00:00Z', 20, automation.id);
     const second = await sentCampaign(account.id, number.id, new Date('2026-11-05T15:00:00Z'), 30);
     const overages = await campaignOverages(db, plan, [
       { id: first.id, kind: 'sent', sentAt: first.sentAt! },
@@ -83,7 +85,7 @@ describe('estimated overage', () => {
 
   it('estimates a scheduled campaign against what its month has left', async () => {
     const { account, number, plan } = await planned(100);
-    await db.insert(accountActivity).values({ accountId: account.id, bucketStart: new Date('2026-11-10T15:00:00Z'), credits: 80 });
+    await charged(account.id, '2026-11-10T15:00:00Z', 80);
     const now = new Date('2026-11-25T12:00:00Z');
     const overages = await campaignOverages(db, plan, [
       { id: 9001, kind: 'scheduled', scheduledAt: new Date('2026-11-28T15:00:00Z'), estimatedCredits: 50 },

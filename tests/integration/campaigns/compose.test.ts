@@ -7,12 +7,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { accountActivity, auditEvents, campaignRecipients, campaignStats, campaigns, contactTags, messages, numberRoutes, tags } from '@/db/schema';
+import { auditEvents, campaignRecipients, campaignStats, campaigns, contactTags, messages, numberRoutes, tags } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/request';
 import { segmentsOf } from '@/lib/billing/segments';
 import { audienceCost } from '@/lib/campaigns/compose';
 import { fanOutCampaign, launchDueCampaigns } from '@/lib/campaigns/launch';
 import { dispatchDueMessages } from '@/lib/messaging/dispatch';
+import { chargeMessage } from '@/lib/messaging/rollups';
 import { verifyStats } from '@/lib/stats';
 import { localTimeInputValue } from '@/lib/campaigns/compose-schema';
 import { createAccount, createCampaign, createCampaignRecipient, createContact, createPhoneNumber, createSurvey } from '@/tests/support/factories';
@@ -139,7 +140,7 @@ describe('the estimate', () => {
     request.claims = t.manager;
     for (let i = 0; i < 8; i++) await contact(t, 'João'); // 2 segments each: 16 credits
     const now = new Date();
-    await db.insert(accountActivity).values({ accountId: t.account.id, bucketStart: new Date(Math.floor(now.getTime() / 900_000) * 900_000 - 900_000), credits: 3 });
+    await chargeMessage(db, { accountId: t.account.id, credits: 3, sentAt: new Date(Math.floor(now.getTime() / 900_000) * 900_000 - 900_000), campaignId: null, automationId: null });
     const sendNow = await estimateComposerDraft(form({ body: BODY, audience: 'all', when: 'now' }));
     expect(sendNow).toMatchObject({ credits: 16, plan: { allowance: 10, leftBefore: 7, overageCredits: 9, overageMoney: '0.1125' } });
 
