@@ -94,12 +94,12 @@ const MAX_FORM_BODY_BYTES = 1024 * 1024;
 
 /**
  * A form or server-action post to a page (recipients' surveys included). API routes
- * read their own bodies with their own limits, and the contact import streams its
- * upload through busboy with a limit of its own.
+ * read their own bodies with their own limits (the contact import, which streams its
+ * upload with a limit of its own, does not pass through here at all).
  */
 function isFormPost(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  return request.method === 'POST' && pathname !== '/login' && !pathname.startsWith('/api/') && pathname !== '/contacts/import';
+  return request.method === 'POST' && pathname !== '/login' && !pathname.startsWith('/api/');
 }
 
 function refuseOversizedForm(): NextResponse {
@@ -111,6 +111,9 @@ function refuseOversizedForm(): NextResponse {
 }
 
 export const config = {
-  // Next's own assets never need a session; everything else passes through the checks above.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)'],
+  // Next's own assets never need a session; everything else passes through the checks
+  // above. Except the contacts upload: Next.js holds a body that passes through the
+  // proxy in memory and cuts it at 10 MB, while that route streams files up to 50 MB
+  // and checks the session itself (requireManagerForRoute).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|contacts/import$).*)'],
 };
