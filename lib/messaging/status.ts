@@ -37,21 +37,8 @@ const RANKS: Record<MessageStatus, number> = {
 
 // Twilio's MessageStatus values (Message resource, status callbacks). Our own
 // dispatch states (pending, ready, claimed, suppressed) never come from a provider.
-const PROVIDER_STATUSES = new Set<MessageStatus>([
-  'queued',
-  'accepted',
-  'scheduled',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'undelivered',
-  'failed',
-  'canceled',
-  'partially_delivered',
-  'receiving',
-  'received',
-]);
+const DISPATCH_STATES = new Set<MessageStatus>(['pending', 'ready', 'claimed', 'suppressed']);
+const PROVIDER_STATUSES = new Set<MessageStatus>(MESSAGE_STATUSES.filter((status) => !DISPATCH_STATES.has(status)));
 
 export function isMessageStatus(value: unknown): value is MessageStatus {
   return typeof value === 'string' && Object.hasOwn(RANKS, value);
