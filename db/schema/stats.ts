@@ -1,6 +1,7 @@
 // Rollups (DESIGN §6), written in the same transaction as the events that change
 // them and recomputable from raw rows by `npm run db:verify-stats`.
-import { foreignKey, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { automations } from './automations';
 import { campaigns } from './campaigns';
@@ -81,8 +82,6 @@ export const automationActivity = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.automationId, t.bucketStart] }),
-    // A month's automation credits for the whole account (estimated overage) by time.
-    index('automation_activity_account_time').on(t.accountId, t.bucketStart, t.credits),
     foreignKey({
       columns: [t.accountId, t.automationId],
       foreignColumns: [automations.accountId, automations.id],
@@ -97,10 +96,19 @@ export const accountActivity = pgTable(
     accountId: accountId().references(() => accounts.id),
     bucketStart: at('bucket_start').notNull(),
     credits: count('credits'),
+    /** The automation texts' share of `credits`: overage reads one row per quarter hour, however many automations ran. */
+    automationCredits: count('automation_credits'),
     messagesSent: count('messages_sent'),
     conversationsStarted: count('conversations_started'),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.bucketStart] })],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.bucketStart] }),
+    // Estimated overage reads the automation credits of a campaign's send days from the
+    // index alone: rows of one day lie on as many heap pages as they have quarter hours.
+    index('account_activity_automation_credits')
+      .on(t.accountId, t.bucketStart, t.automationCredits)
+      .where(sql`${t.automationCredits} > 0`),
+  ],
 );
 
 /**
@@ -120,4 +128,33 @@ export const accountActivityDaily = pgTable(
     conversationsStarted: count('conversations_started'),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.dayStart] })],
+);
+
+/**
+ * The estimated overage of each campaign sent in a month that has ended, as computed
+ * from the rollups above under the allowance and time zone in force: a past month's
+ * charges no longer change, so a list spanning many months reads one row per campaign
+ * instead of recharging every month. Not a rollup: a charge landing in the month
+ * deletes its rows (lib/messaging/rollups.ts), as does rebuilding the rollups; a
+ * different allowance or zone simply misses them.
+ */
+export const closedMonthOverages = pgTable(
+  'closed_month_overages',
+  {
+    accountId: accountId(),
+    campaignId: ref('campaign_id').notNull(),
+    monthStart: at('month_start').notNull(),
+    monthEnd: at('month_end').notNull(),
+    allowance: integer('allowance').notNull(),
+    timeZone: text('time_zone').notNull(),
+    overageCredits: integer('overage_credits').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.campaignId] }),
+    index('closed_month_overages_by_month').on(t.accountId, t.monthStart),
+    foreignKey({
+      columns: [t.accountId, t.campaignId],
+      foreignColumns: [campaigns.accountId, campaigns.id],
+    }).onDelete('cascade'),
+  ],
 );

@@ -1,12 +1,12 @@
 // Credits used per calendar month in the account's zone, what is left of the plan,
 // and each campaign's estimated overage (DESIGN §5), read from the rollups: account
-// activity by day and by 15 minutes, campaign totals and automation buckets.
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+// activity by day and by 15 minutes, and campaign totals.
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { campaignStats, campaigns } from '@/db/schema';
+import { campaignStats, campaigns, closedMonthOverages } from '@/db/schema';
 import { activityBetween, DAY_MS, splitByUtcDay, type Span } from '@/lib/billing/activity';
 import { remainingCredits } from '@/lib/billing/credits';
-import { estimateScheduledOverage, overageInSendOrder, type Charge, type Money } from '@/lib/billing/overage';
+import { estimateScheduledOverage, moneyFor, overageInSendOrder, type Charge, type Money } from '@/lib/billing/overage';
 import { monthWindow } from '@/lib/time/windows';
 
 type MonthWindow = ReturnType<typeof monthWindow>;
@@ -52,10 +52,15 @@ export type OverageSubject =
   | { id: number; kind: 'sent'; sentAt: Date }
   | { id: number; kind: 'scheduled'; scheduledAt: Date; estimatedCredits: number };
 
+/** A month's charges are final this long after it ends (a send in flight at midnight has been recorded). */
+const MONTH_SETTLES_MS = 60 * 60 * 1000;
+
 /**
  * Estimated overage of each campaign. Sent (or sending) campaigns are charged in send
  * order with the automation texts of their month; a scheduled campaign is estimated
- * against what its month will have left when it goes out.
+ * against what its month will have left when it goes out. Months that have ended are
+ * charged once and remembered (closed_month_overages), so a list spanning a year of
+ * campaigns reads one row per campaign from them.
  */
 export async function campaignOverages(db: Executor, plan: Plan, subjects: OverageSubject[], now = new Date()): Promise<Map<number, Overage>> {
   const result = new Map<number, Overage>();
@@ -63,18 +68,28 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
     for (const s of subjects) result.set(s.id, { credits: 0, money: '0.0000' });
     return result;
   }
-  const months = new Map<string, ReturnType<typeof monthWindow>>();
+  const metered = { ...plan, monthlyCredits: plan.monthlyCredits };
+  const settled = (month: MonthWindow) => month.end.getTime() <= now.getTime() - MONTH_SETTLES_MS;
+  const remembered = await rememberedOverages(db, metered, subjects.filter((s) => s.kind === 'sent' && settled(monthWindow(s.sentAt, plan.timeZone))));
+  for (const [id, credits] of remembered) result.set(id, { credits, money: moneyFor(credits, plan.overagePricePerCredit) });
+
+  const months = new Map<string, MonthWindow>();
   for (const s of subjects) {
+    if (result.has(s.id)) continue;
     const window = monthWindow(s.kind === 'sent' ? s.sentAt : s.scheduledAt, plan.timeZone);
     months.set(window.label, window);
   }
   const current = monthWindow(now, plan.timeZone);
   const chargesOf = await monthCharges(db, plan.accountId, [...months.values()]);
+  const toRemember: { month: MonthWindow; campaignId: number; overageCredits: number }[] = [];
   for (const month of months.values()) {
     const charges = chargesOf.get(month.label) ?? [];
     const charged = overageInSendOrder({ allowance: plan.monthlyCredits, pricePerCredit: plan.overagePricePerCredit, charges });
     for (const c of charged.charges) {
-      if (c.key.startsWith('campaign:')) result.set(Number(c.key.slice('campaign:'.length)), { credits: c.overageCredits, money: c.overageMoney });
+      if (!c.key.startsWith('campaign:')) continue;
+      const campaignId = Number(c.key.slice('campaign:'.length));
+      result.set(campaignId, { credits: c.overageCredits, money: c.overageMoney });
+      if (settled(month)) toRemember.push({ month, campaignId, overageCredits: c.overageCredits });
     }
     // Scheduled campaigns of this month, in the order they will go out.
     const scheduled = subjects
@@ -88,7 +103,56 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
       usedBefore += s.estimatedCredits;
     }
   }
+  await rememberOverages(db, metered, toRemember);
   return result;
+}
+
+/** Overage credits remembered for these campaigns under the plan's allowance and zone. */
+async function rememberedOverages(db: Executor, plan: Plan & { monthlyCredits: number }, subjects: OverageSubject[]): Promise<Map<number, number>> {
+  if (subjects.length === 0) return new Map();
+  const rows = await db
+    .select({ campaignId: closedMonthOverages.campaignId, overageCredits: closedMonthOverages.overageCredits })
+    .from(closedMonthOverages)
+    .where(
+      and(
+        eq(closedMonthOverages.accountId, plan.accountId),
+        inArray(closedMonthOverages.campaignId, subjects.map((s) => s.id)),
+        eq(closedMonthOverages.allowance, plan.monthlyCredits),
+        eq(closedMonthOverages.timeZone, plan.timeZone),
+      ),
+    );
+  return new Map(rows.map((r) => [r.campaignId, r.overageCredits]));
+}
+
+async function rememberOverages(
+  db: Executor,
+  plan: Plan & { monthlyCredits: number },
+  rows: { month: MonthWindow; campaignId: number; overageCredits: number }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(closedMonthOverages)
+    .values(
+      rows.map((r) => ({
+        accountId: plan.accountId,
+        campaignId: r.campaignId,
+        monthStart: r.month.start,
+        monthEnd: r.month.end,
+        allowance: plan.monthlyCredits,
+        timeZone: plan.timeZone,
+        overageCredits: r.overageCredits,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [closedMonthOverages.accountId, closedMonthOverages.campaignId],
+      set: {
+        monthStart: sql`excluded.month_start`,
+        monthEnd: sql`excluded.month_end`,
+        allowance: sql`excluded.allowance`,
+        timeZone: sql`excluded.time_zone`,
+        overageCredits: sql`excluded.overage_credits`,
+      },
+    });
 }
 
 /**
@@ -125,11 +189,31 @@ async function monthCharges(db: Executor, accountId: number, months: MonthWindow
   }
   // Months never overlap, so the send times of all of them cut each one where its own sends do.
   const sendTimes = sent.map((c) => c.sentAt!.toISOString()).sort();
-  const pieces = months.map((m, i) => sql`select ${i}::int as month, p.at, p.credits from (${automationCreditPieces(accountId, m.start, m.end, sendsIn[i]!)}) p`);
+  const spans = months.map((m, i) => automationCreditSpans(m.start, m.end, sendsIn[i]!));
+  const quarterHours = spans.flatMap((s, month) => s.quarterHours.map((span) => ({ month, ...span })));
+  const wholeDays = spans.flatMap((s, month) => (s.wholeDays ? [{ month, ...s.wholeDays }] : []));
+  const sendDays = spans.flatMap((s) => s.sendDays);
+  // The spans travel as arrays, so the statement is the same size for one month or twelve.
+  const table = (rows: { month: number; start: Date; end: Date }[]) => sql`
+    unnest(${sql.param(rows.map((r) => r.month))}::int[],
+           ${sql.param(rows.map((r) => r.start.toISOString()))}::text[]::timestamptz[],
+           ${sql.param(rows.map((r) => r.end.toISOString()))}::text[]::timestamptz[]) as span(month, start_at, end_at)`;
   const betweenSends = await db.execute<{ month: number; at: string; credits: number }>(sql`
-    with pieces as (${sql.join(pieces, sql` union all `)}),
-         -- Cast once (as an InitPlan), not once per row.
-         sends as (select ${sql.param(sendTimes)}::text[]::timestamptz[] as times)
+    -- Cast once (as InitPlans), not once per row.
+    with send_days as (select ${sql.param(sendDays.map((d) => d.toISOString()))}::text[]::timestamptz[] as days),
+    pieces as (
+      select span.month, a.bucket_start as at, a.automation_credits as credits
+      from ${table(quarterHours)}
+      join account_activity a on a.account_id = ${accountId} and a.automation_credits > 0
+        and a.bucket_start >= span.start_at and a.bucket_start < span.end_at
+      union all
+      select span.month, d.day_start, d.automation_credits
+      from ${table(wholeDays)}
+      join account_activity_daily d on d.account_id = ${accountId} and d.automation_credits > 0
+        and d.day_start >= span.start_at and d.day_start < span.end_at
+        and d.day_start <> all((select days from send_days)::timestamptz[])
+    ),
+    sends as (select ${sql.param(sendTimes)}::text[]::timestamptz[] as times)
     select month, min(at) as at, sum(credits)::int as credits from pieces
     group by month, width_bucket(at - interval '1 microsecond', (select times from sends))`);
   for (const b of betweenSends) {
@@ -140,32 +224,24 @@ async function monthCharges(db: Executor, accountId: number, months: MonthWindow
 }
 
 /**
- * The month's automation credits as (at, credits) pieces: whole UTC days without a
- * campaign send from the daily rollup (the day is before or after every send, never
- * across one), the partial first and last days and the days of a send from the
- * 15-minute buckets of every automation.
+ * Where a month's automation credits are read: whole UTC days without a campaign send
+ * from the daily rollup (the day is before or after every send, never across one),
+ * the partial first and last days and the days of a send (skipped in the daily
+ * rollup) from the account's 15-minute buckets.
  */
-function automationCreditPieces(accountId: number, start: Date, end: Date, sendTimes: Date[]): SQL {
+function automationCreditSpans(start: Date, end: Date, sendTimes: Date[]): { quarterHours: Span[]; wholeDays: Span | null; sendDays: Date[] } {
   const { partial, wholeDays } = splitByUtcDay(start, end);
-  const detailed: Span[] = [...partial];
   const sendDays = new Set<number>();
   if (wholeDays) {
     for (const t of sendTimes) {
       const day = Math.floor(t.getTime() / DAY_MS) * DAY_MS;
       if (day >= wholeDays.start.getTime() && day < wholeDays.end.getTime()) sendDays.add(day);
     }
-    for (const day of sendDays) detailed.push({ start: new Date(day), end: new Date(day + DAY_MS) });
   }
-  const quarterHours = detailed.map(
-    (s) => sql`select bucket_start as at, credits from automation_activity
-               where account_id = ${accountId} and credits > 0
-                 and bucket_start >= ${s.start.toISOString()}::timestamptz and bucket_start < ${s.end.toISOString()}::timestamptz`,
-  );
-  if (!wholeDays) return sql.join(quarterHours, sql` union all `);
-  const skipped = [...sendDays].map((day) => new Date(day).toISOString());
-  const days = sql`select day_start as at, automation_credits as credits from account_activity_daily
-                   where account_id = ${accountId} and automation_credits > 0
-                     and day_start >= ${wholeDays.start.toISOString()}::timestamptz and day_start < ${wholeDays.end.toISOString()}::timestamptz
-                     and day_start <> all(${sql.param(skipped)}::text[]::timestamptz[])`;
-  return sql.join([...quarterHours, days], sql` union all `);
+  const days = [...sendDays].map((day) => new Date(day));
+  return {
+    quarterHours: [...partial, ...days.map((day) => ({ start: day, end: new Date(day.getTime() + DAY_MS) }))],
+    wholeDays,
+    sendDays: days,
+  };
 }

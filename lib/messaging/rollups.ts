@@ -7,6 +7,7 @@ import type { RecipientBucket } from '@/lib/messaging/status';
 
 /** 15-minute UTC bucket of an instant; every IANA offset is a multiple of 15 minutes. */
 const bucketOf = (at: Date) => sql`date_bin('15 minutes', ${at.toISOString()}::timestamptz, timestamptz '2000-01-01 00:00:00+00')`;
+const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 const dayOf = (at: Date) => sql`date_bin('1 day', ${at.toISOString()}::timestamptz, timestamptz '2000-01-01 00:00:00+00')`;
 
 /** Where a message or event is attributed: a campaign, an automation, or neither. */
@@ -112,12 +113,18 @@ export async function chargeMessage(
       do update set credits = automation_activity.credits + excluded.credits`);
   }
   const automationCredits = m.automationId !== null ? m.credits : 0;
+  // A charge dated in a month that has ended (a backfill, a late writer) changes the
+  // overage remembered for that month's campaigns, so that memo is dropped with it.
   await tx.execute(sql`
-    with quarter as (
-      insert into account_activity (account_id, bucket_start, credits, messages_sent)
-      values (${m.accountId}, ${bucketOf(m.sentAt)}, ${m.credits}, 1)
+    with reopened as (
+      delete from closed_month_overages
+      where account_id = ${m.accountId} and month_start <= ${iso(m.sentAt)} and month_end > ${iso(m.sentAt)}
+    ), quarter as (
+      insert into account_activity (account_id, bucket_start, credits, automation_credits, messages_sent)
+      values (${m.accountId}, ${bucketOf(m.sentAt)}, ${m.credits}, ${automationCredits}, 1)
       on conflict (account_id, bucket_start)
       do update set credits = account_activity.credits + excluded.credits,
+                    automation_credits = account_activity.automation_credits + excluded.automation_credits,
                     messages_sent = account_activity.messages_sent + 1
     )
     insert into account_activity_daily (account_id, day_start, credits, automation_credits, messages_sent)
@@ -169,8 +176,6 @@ async function touchRecipient(
     update ${scope.stats} s set ${change.statsSet}
     from changed c where s.account_id = ${e.accountId} and s.${scope.key} = ${scope.id}`);
 }
-
-const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 
 /** An inbound reply attributed to a campaign or automation message (DESIGN §5): the latest one is shown. */
 export async function recordReply(tx: Executor, e: ContactEvent & { body: string }): Promise<void> {

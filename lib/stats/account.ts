@@ -9,22 +9,23 @@ export const accountActivityFamily: RollupFamily = {
   name: 'account_activity',
   table: 'account_activity',
   keys: ['account_id', 'bucket_start'],
-  derived: ['credits', 'messages_sent', 'conversations_started'],
+  derived: ['credits', 'automation_credits', 'messages_sent', 'conversations_started'],
   absentMeansZero: true,
   rowSet: { insertMissing: true, deleteExtra: true },
-  // Credits and messages sent by the outbound message's sent_at; conversations
-  // by started_at; each in its 15-minute UTC bucket.
+  // Credits (and the automation messages' share) and messages sent by the outbound
+  // message's sent_at; conversations by started_at; each in its 15-minute UTC bucket.
   expected: (scope) => sql`
     select account_id, bucket_start,
-           sum(credits)::int as credits, sum(messages_sent)::int as messages_sent,
-           sum(conversations_started)::int as conversations_started
+           sum(credits)::int as credits, sum(automation_credits)::int as automation_credits,
+           sum(messages_sent)::int as messages_sent, sum(conversations_started)::int as conversations_started
     from (
-      select m.account_id, ${quarterHourOf(sql`m.sent_at`)} as bucket_start,
-             m.credits, 1 as messages_sent, 0 as conversations_started
+      select m.account_id, ${quarterHourOf(sql`m.sent_at`)} as bucket_start, m.credits,
+             (case when m.automation_id is not null then m.credits else 0 end) as automation_credits,
+             1 as messages_sent, 0 as conversations_started
       from messages m
       where m.direction = 'outbound' and m.sent_at is not null and ${inScope('m', scope)}
       union all
-      select c.account_id, ${quarterHourOf(sql`c.started_at`)}, 0, 0, 1
+      select c.account_id, ${quarterHourOf(sql`c.started_at`)}, 0, 0, 0, 1
       from conversations c
       where ${inScope('c', scope)}
     ) activity

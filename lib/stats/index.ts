@@ -8,7 +8,7 @@ import { automationActivityFamily, automationRecipientsFamily, automationStatsFa
 import { campaignRecipientsFamily, campaignStatsFamily } from './campaigns';
 import { differencesQuery, syncStatements } from './compare';
 import { expectedTable, type RollupFamily } from './family';
-import type { StatsScope } from './scope';
+import { inScope, type StatsScope } from './scope';
 
 export type { StatsScope } from './scope';
 
@@ -88,6 +88,8 @@ export async function verifyStats(executor: Executor, options: VerifyOptions = {
 export async function rebuildStats(executor: Executor, options: RebuildOptions = {}): Promise<RebuildSummary> {
   const scope = { accountId: options.accountId };
   return inOneSnapshot(executor, async (tx) => {
+    // Overages remembered for ended months were computed from the rollups being replaced.
+    await tx.execute(sql`delete from closed_month_overages where ${inScope('closed_month_overages', scope)}`);
     const summary: RebuildSummary = {};
     for (const family of ROLLUP_FAMILIES.filter((f) => !options.families || options.families.includes(f.name))) {
       await createExpected(tx, family, scope);

@@ -2,9 +2,11 @@
 // from the rollups and checked against hand-computed figures.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { campaignStats } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { campaignStats, closedMonthOverages } from '@/db/schema';
 import { campaignOverages, monthlyUsage, type Plan } from '@/lib/billing/usage';
 import { chargeMessage } from '@/lib/messaging/rollups';
+import { rebuildStats } from '@/lib/stats';
 import { createAccount, createAutomation, createCampaign, createPhoneNumber } from '../../support/factories';
 
 async function planned(monthlyCredits: number | null, timeZone = 'America/New_York') {
@@ -18,6 +20,13 @@ async function sentCampaign(accountId: number, fromNumberId: number, sentAt: Dat
   const campaign = await createCampaign(accountId, { fromNumberId, status: 'sent', sentAt });
   await db.insert(campaignStats).values({ accountId, campaignId: campaign.id, credits, messages: credits });
   return campaign;
+}
+
+async function remembered(accountId: number) {
+  return db
+    .select({ campaignId: closedMonthOverages.campaignId, overageCredits: closedMonthOverages.overageCredits })
+    .from(closedMonthOverages)
+    .where(eq(closedMonthOverages.accountId, accountId));
 }
 
 /** Texts the provider accepted at `at`, charged as the dispatcher charges them (rollups included). */
@@ -94,6 +103,32 @@ describe('estimated overage', () => {
     expect(overages.get(9001)).toEqual({ credits: 30, money: '0.3750' });
     expect(overages.get(9002)).toEqual({ credits: 0, money: '0.0000' });
     void number;
+  });
+
+  it("remembers an ended month's overage until a charge lands in it, per allowance", async () => {
+    const { account, number, plan } = await planned(100);
+    const automation = await createAutomation(account.id, { fromNumberId: number.id });
+    const october = await sentCampaign(account.id, number.id, new Date('2026-10-20T15:00:00Z'), 120);
+    const subjects = [{ id: october.id, kind: 'sent' as const, sentAt: october.sentAt! }];
+    const now = new Date('2026-11-25T12:00:00Z');
+    expect((await campaignOverages(db, plan, subjects, now)).get(october.id)).toEqual({ credits: 20, money: '0.2500' });
+    expect(await remembered(account.id)).toEqual([{ campaignId: october.id, overageCredits: 20 }]);
+
+    // A late charge dated before the send (a backfill) is counted, not the remembered figure.
+    await charged(account.id, '2026-10-05T15:00:00Z', 30, automation.id);
+    expect(await remembered(account.id)).toEqual([]);
+    expect((await campaignOverages(db, plan, subjects, now)).get(october.id)).toEqual({ credits: 50, money: '0.6250' });
+    expect((await campaignOverages(db, plan, subjects, now)).get(october.id)).toEqual({ credits: 50, money: '0.6250' });
+
+    // Another allowance is charged afresh; the current month is never remembered.
+    expect((await campaignOverages(db, { ...plan, monthlyCredits: 140 }, subjects, now)).get(october.id)).toEqual({ credits: 10, money: '0.1250' });
+    const november = await sentCampaign(account.id, number.id, new Date('2026-11-20T15:00:00Z'), 150);
+    await campaignOverages(db, plan, [{ id: november.id, kind: 'sent', sentAt: november.sentAt! }], now);
+    expect((await remembered(account.id)).map((r) => r.campaignId)).toEqual([october.id]);
+
+    // Rebuilding the rollups forgets what was computed from them.
+    await rebuildStats(db, { accountId: account.id, families: ['account_activity'] });
+    expect(await remembered(account.id)).toEqual([]);
   });
 
   it('is zero on unlimited plans', async () => {
