@@ -133,7 +133,8 @@ async function rememberOverages(
   await db
     .insert(closedMonthOverages)
     .values(
-      rows.map((r) => ({
+      // In id order, so two pages remembering the same months lock the rows in the same order.
+      [...rows].sort((a, b) => a.campaignId - b.campaignId).map((r) => ({
         accountId: plan.accountId,
         campaignId: r.campaignId,
         monthStart: r.month.start,
