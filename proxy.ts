@@ -5,11 +5,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_SIGN_IN_BODY_BYTES } from '@/lib/auth/login-form';
 import { signInPathFor } from '@/lib/auth/next-path';
-import { FORBIDDEN_VIEW_HEADER, REQUEST_PATH_HEADER } from '@/lib/auth/proxy-headers';
+import { FORBIDDEN_VIEW_HEADER, MISSING_PAGE_HEADER, REQUEST_PATH_HEADER } from '@/lib/auth/proxy-headers';
 import { readSessionToken, renewSessionCookie } from '@/lib/auth/session-token';
+import { isMissingAccountPage, isMissingSurveyPage } from '@/lib/routing/missing-pages';
 
 /** Open to everyone: sign-in, Auth.js, health, provider webhooks, recipients' links and surveys. */
 const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/health\/?$/, /^\/api\/webhooks(\/|$)/, /^\/l\//, /^\/s\//];
+
+/** Matches no route (folders starting with _ are private in the app router). */
+const NOT_FOUND_PATH = '/_missing';
 
 /** Files served from public/ (a CSV export is a manager route, so .csv is not here). */
 const STATIC_FILE = /\.(?:ico|png|jpe?g|gif|svg|webp|avif|css|js|map|txt|xml|webmanifest|woff2?)$/i;
@@ -24,15 +28,23 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
 
   const headers = new Headers(request.headers);
   headers.delete(FORBIDDEN_VIEW_HEADER);
+  headers.delete(MISSING_PAGE_HEADER);
   headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
-
-  const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname)) || STATIC_FILE.test(pathname);
-  if (isPublic) return NextResponse.next({ request: { headers } });
 
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   // Server actions (POST) are checked by the action wrapper itself, which can answer
   // in a form the page understands; here only page views are turned away.
   const isPageView = !isApi && (request.method === 'GET' || request.method === 'HEAD');
+
+  const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname)) || STATIC_FILE.test(pathname);
+  if (isPublic) {
+    if (isPageView && (await isMissingSurveyPage(pathname))) {
+      headers.set(MISSING_PAGE_HEADER, '1');
+      return NextResponse.rewrite(request.nextUrl, { status: 404, request: { headers } });
+    }
+    return NextResponse.next({ request: { headers } });
+  }
+
   const session = await readSessionToken(request);
 
   if (!session) {
@@ -47,7 +59,13 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
     return NextResponse.rewrite(new URL('/login', request.nextUrl), { status: 403, request: { headers } });
   }
 
-  const response = NextResponse.next({ request: { headers } });
+  // A detail page whose object is missing: a path no route matches renders the
+  // not-found page on the server, where notFound() in the page would leave it blank
+  // without JavaScript (lib/routing/missing-pages.ts).
+  const missing = session !== null && isPageView && (await isMissingAccountPage(pathname, session.claims.accountId));
+  const response = missing
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.nextUrl), { status: 404, request: { headers } })
+    : NextResponse.next({ request: { headers } });
   if (session && isPageView) await renewSessionCookie(session, request, response);
   return response;
 }

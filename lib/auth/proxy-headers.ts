@@ -9,3 +9,9 @@ export const REQUEST_PATH_HEADER = 'x-pulse-path';
  * rewritten to /login, which then shows the 403 notice instead of the form.
  */
 export const FORBIDDEN_VIEW_HEADER = 'x-pulse-forbidden';
+
+/**
+ * Set when a recipient's survey link leads nowhere: the proxy answers 404 and the
+ * survey page draws its not-found view itself (lib/routing/missing-pages.ts).
+ */
+export const MISSING_PAGE_HEADER = 'x-pulse-missing';

@@ -264,9 +264,15 @@ describeE2E('the campaign page for other people', () => {
     const page = await newPage({ javaScript: false });
     await signIn(page, 'manager@other.test', 'other-manager');
     expect((await page.goto(`/campaigns/${id}`))!.status()).toBe(404);
+    // The friendly page, drawn on the server (JavaScript is off), names nothing of the campaign.
+    expect(await page.locator('h1').innerText()).toBe('We couldn’t find that page');
+    expect(await page.content()).not.toContain(BIG);
     const csv = await page.request.get(`/campaigns/${id}/recipients.csv`);
     expect(csv.status()).toBe(404);
     expect(await csv.text()).not.toContain('contact_id');
-    expect((await page.goto('/campaigns/not-a-number'))!.status()).toBe(404);
+    for (const path of ['/campaigns/not-a-number', `/campaigns/${id}/survey`]) {
+      expect((await page.goto(path))!.status()).toBe(404);
+      expect(await page.locator('h1').innerText()).toBe('We couldn’t find that page');
+    }
   });
 });

@@ -151,7 +151,10 @@ describeWithAndWithoutJavaScript('contacts', (javaScript) => {
     const contactId = await page.locator('tbody tr[data-contact-id]').first().getAttribute('data-contact-id');
     const other = await newPage({ javaScript, viewport: 'desktop' });
     await signIn(other, 'manager@other.test', 'other-manager');
-    expect((await other.goto(`/contacts/${contactId}`))!.status()).toBe(404);
-    expect((await other.goto(importPath))!.status()).toBe(404);
+    for (const path of [`/contacts/${contactId}`, importPath]) {
+      expect((await other.goto(path))!.status()).toBe(404);
+      // The friendly page, with or without JavaScript.
+      expect(await other.locator('h1').innerText()).toBe('We couldn’t find that page');
+    }
   });
 });

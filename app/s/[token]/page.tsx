@@ -7,9 +7,11 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { cache } from 'react';
+import { MISSING_PAGE_HEADER } from '@/lib/auth/proxy-headers';
 import { isHumanVisit } from '@/lib/messaging/tracked-links';
 import { MAX_FREE_TEXT_LENGTH, openSurvey } from '@/lib/surveys/responses';
 import { sendSurveyAnswers } from './actions';
+import SurveyNotFound, { generateMetadata as generateNotFoundMetadata } from './not-found';
 import { SurveyFooter } from './survey-footer';
 import { SurveyForm, type PublicQuestion } from './survey-form';
 import { SurveyFrame } from './survey-frame';
@@ -23,7 +25,7 @@ const surveyFor = cache(async (token: string) => {
 
 export async function generateMetadata({ params }: PageProps<'/s/[token]'>): Promise<Metadata> {
   const found = await surveyFor((await params).token);
-  if (!found) return {};
+  if (!found) return generateNotFoundMetadata();
   const { t } = await surveyTranslations(surveyLocale(found.account.locale));
   // The business's name, not the product's, in the tab and in link previews.
   return { title: { absolute: t('metaTitle', { survey: found.survey.name, account: found.account.name }) } };
@@ -32,7 +34,12 @@ export async function generateMetadata({ params }: PageProps<'/s/[token]'>): Pro
 export default async function SurveyPage({ params }: PageProps<'/s/[token]'>) {
   const { token } = await params;
   const found = await surveyFor(token);
-  if (!found) notFound();
+  if (!found) {
+    // The proxy found the link missing and set the 404: drawn here, on the server, as
+    // notFound() would leave the page blank without JavaScript (lib/routing/missing-pages.ts).
+    if ((await headers()).get(MISSING_PAGE_HEADER) === '1') return <SurveyNotFound />;
+    notFound();
+  }
 
   const { survey, account } = found;
   const locale = surveyLocale(account.locale);
