@@ -13,7 +13,7 @@ declare module '@auth/core/types' {
 
   interface Session {
     /** Kept apart from Auth.js's own fields (its adapter session has a string userId). */
-    pulse?: { userId: number; accountId: number; role: PulseRole };
+    pulse?: { userId: number; accountId: number; role: PulseRole; sessionId: string };
   }
 }
 
@@ -22,5 +22,7 @@ declare module '@auth/core/jwt' {
     userId?: number;
     accountId?: number;
     role?: PulseRole;
+    /** Random per sign-in, so signing out can end this session alone (ended_sessions). */
+    sessionId?: string;
   }
 }

@@ -62,6 +62,17 @@ export const users = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.id] }), unique('users_account_email').on(t.accountId, t.email)],
 );
 
+/**
+ * Sessions signed out before they expired. A session is a signed cookie that works
+ * until it expires on its own; the id it carries is listed here on sign-out, and the
+ * per-request user check refuses it from then on (lib/auth/session.ts). Rows outlive
+ * their session by nothing: each sign-out clears the expired ones.
+ */
+export const endedSessions = pgTable('ended_sessions', {
+  sessionId: text('session_id').primaryKey(),
+  expiresAt: at('expires_at').notNull(),
+});
+
 /** Global lookup: a sign-in email names exactly one user in one account. */
 export const loginEmails = pgTable(
   'login_emails',

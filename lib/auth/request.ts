@@ -5,13 +5,13 @@ import { headers } from 'next/headers';
 import { auth } from './config';
 import { REQUEST_PATH_HEADER } from './proxy-headers';
 
-export type SessionClaims = { userId: number; accountId: number };
+export type SessionClaims = { userId: number; accountId: number; sessionId: string };
 
 /** The signed session's user and account, or null when signed out. */
 export async function currentSessionClaims(): Promise<SessionClaims | null> {
   const session = await auth();
   if (!session?.pulse) return null;
-  return { userId: session.pulse.userId, accountId: session.pulse.accountId };
+  return { userId: session.pulse.userId, accountId: session.pulse.accountId, sessionId: session.pulse.sessionId };
 }
 
 /** The path and query string of the page being rendered (or the page an action posts to). */

@@ -1,5 +1,5 @@
-// The Auth.js settings for the session: a JWT cookie carrying user id, account id and
-// role, and how long it lasts. proxy.ts reads the same cookie (session-token.ts).
+// The Auth.js settings for the session: a JWT cookie carrying user id, account id,
+// role and a session id, and how long it lasts. proxy.ts reads the same cookie (session-token.ts).
 import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from './session-token';
 
@@ -15,12 +15,13 @@ export const sessionConfig = {
         token.userId = Number(user.id);
         token.accountId = user.accountId;
         token.role = user.role;
+        token.sessionId = crypto.randomUUID();
       }
       return token;
     },
     session({ session, token }) {
-      if (token.userId && token.accountId && token.role) {
-        session.pulse = { userId: token.userId, accountId: token.accountId, role: token.role };
+      if (token.userId && token.accountId && token.role && token.sessionId) {
+        session.pulse = { userId: token.userId, accountId: token.accountId, role: token.role, sessionId: token.sessionId };
       }
       return session;
     },

@@ -11,7 +11,7 @@ export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 /** Auth.js names the cookie with a `__Secure-` prefix when the site is served over HTTPS. */
 const COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
-export type SessionClaimsInToken = { userId: number; accountId: number; role: 'manager' | 'agent' };
+export type SessionClaimsInToken = { userId: number; accountId: number; role: 'manager' | 'agent'; sessionId: string };
 
 export type SessionToken = { claims: SessionClaimsInToken; token: JWT; cookieName: string };
 
@@ -28,8 +28,9 @@ export async function readSessionToken(request: NextRequest): Promise<SessionTok
     if (!raw) continue;
     try {
       const token = await decode({ token: raw, secret: secret(), salt: cookieName });
-      if (token?.userId && token.accountId && token.role) {
-        return { claims: { userId: token.userId, accountId: token.accountId, role: token.role }, token, cookieName };
+      // A token from before sessions had ids cannot be ended by signing out: not a session.
+      if (token?.userId && token.accountId && token.role && token.sessionId) {
+        return { claims: { userId: token.userId, accountId: token.accountId, role: token.role, sessionId: token.sessionId }, token, cookieName };
       }
     } catch {
       // An unreadable cookie is no session; /login will set a fresh one.

@@ -1,15 +1,17 @@
-// The data access layer's view of who is signed in. The JWT only names the user; their
-// role, account and whether they still exist are re-read from the database per request,
-// so a demoted or disabled manager loses access at once.
+// The data access layer's view of who is signed in. The JWT only names the user and the
+// session; their role, account, whether they still exist and whether this session was
+// signed out are re-read from the database per request, so a demoted or disabled
+// manager, or a copied cookie after sign-out, loses access at once.
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db/client';
-import { accounts, users } from '@/db/schema';
+import { accounts, endedSessions, users } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { signInPathFor } from './next-path';
 import { currentRequestPath, currentSessionClaims, type SessionClaims } from './request';
+import { SESSION_MAX_AGE_SECONDS } from './session-token';
 
 export type SessionUser = {
   id: number;
@@ -44,7 +46,7 @@ export type Access =
   | { status: 'forbidden'; signedIn: SignedInUser }
   | { status: 'manager'; manager: ManagerContext };
 
-/** The user the claims name, if they still exist and are not disabled, with their account. */
+/** The user the claims name, if they still exist, are not disabled and did not sign this session out, with their account. */
 export async function loadSignedInUser(claims: SessionClaims): Promise<SignedInUser | null> {
   const [row] = await db
     .select({
@@ -71,9 +73,29 @@ export async function loadSignedInUser(claims: SessionClaims): Promise<SignedInU
     })
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
-    .where(and(eq(users.accountId, claims.accountId), eq(users.id, claims.userId), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(users.accountId, claims.accountId),
+        eq(users.id, claims.userId),
+        isNull(users.disabledAt),
+        notExists(db.select({ one: sql`1` }).from(endedSessions).where(eq(endedSessions.sessionId, claims.sessionId))),
+      ),
+    )
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Lists a session as signed out, so its cookie, wherever a copy of it is, no longer
+ * signs anyone in. The listing lasts as long as the cookie could (it is renewed at
+ * most up to SESSION_MAX_AGE_SECONDS from now); expired listings are cleared here.
+ */
+export async function recordSignOut(sessionId: string, now = new Date()): Promise<void> {
+  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  await db.transaction(async (tx) => {
+    await tx.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
+    await tx.insert(endedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
+  });
 }
 
 /** Decides access for the given claims; the account in the context is the user's own. */

@@ -125,6 +125,10 @@ describeWithAndWithoutJavaScript('sign-in', (javaScript) => {
     const page = await newPage({ javaScript, viewport: 'desktop' });
     await page.goto('/login');
     await signIn(page, manager.email, manager.password);
+    const otherDevice = await newPage({ javaScript, viewport: 'phone' });
+    await otherDevice.goto('/login');
+    await signIn(otherDevice, manager.email, manager.password);
+    const copiedCookies = await page.context().cookies();
     const menu = page.locator('header details');
     await menu.locator('summary').click();
     await Promise.all([
@@ -134,6 +138,14 @@ describeWithAndWithoutJavaScript('sign-in', (javaScript) => {
     await page.goto('/campaigns');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.locator('input[name="password"]').count()).toBe(1);
+
+    // A copy of the signed-out session's cookie signs nobody in; the other device stays signed in.
+    const copy = await newPage({ javaScript, viewport: 'desktop' });
+    await copy.context().addCookies(copiedCookies);
+    await copy.goto('/campaigns');
+    expect(new URL(copy.url()).pathname).toBe('/login');
+    expect((await otherDevice.goto('/campaigns'))!.status()).toBe(200);
+    expect(new URL(otherDevice.url()).pathname).toBe('/campaigns');
   });
 
   it('shows an agent a real 403 page saying who is signed in, with a way out', async () => {

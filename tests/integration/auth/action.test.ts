@@ -40,8 +40,8 @@ beforeAll(async () => {
   otherAccountId = (await createAccount({ name: 'Elsewhere' })).id;
   const m = await createLogin(accountId);
   const a = await createLogin(accountId, { role: 'agent' });
-  manager = { userId: m.user.id, accountId };
-  agent = { userId: a.user.id, accountId };
+  manager = { userId: m.user.id, accountId, sessionId: 'manager-session' };
+  agent = { userId: a.user.id, accountId, sessionId: 'agent-session' };
 });
 beforeEach(() => {
   request.claims = manager;

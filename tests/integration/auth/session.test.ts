@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { endedSessions, users } from '@/db/schema';
 import type { SessionClaims } from '@/lib/auth/request';
 import { createAccount } from '@/tests/support/factories';
 import { createLogin, interruptOf } from './helpers';
@@ -16,7 +16,7 @@ vi.mock('@/lib/auth/request', () => ({
 // Next.js sets this when next.config.mjs enables authInterrupts (forbidden()).
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
-const { accessFor, getCurrentUser, requireManager, requireManagerForRoute } = await import('@/lib/auth/session');
+const { accessFor, getCurrentUser, recordSignOut, requireManager, requireManagerForRoute } = await import('@/lib/auth/session');
 
 let demo: { id: number };
 let other: { id: number };
@@ -29,7 +29,8 @@ beforeEach(() => {
   request.path = null;
 });
 
-const claimsOf = (user: { id: number; accountId: number }): SessionClaims => ({ userId: user.id, accountId: user.accountId });
+let sessions = 0;
+const claimsOf = (user: { id: number; accountId: number }): SessionClaims => ({ userId: user.id, accountId: user.accountId, sessionId: `session-${++sessions}` });
 
 describe('accessFor', () => {
   it('gives a manager a context scoped to their own account', async () => {
@@ -58,13 +59,31 @@ describe('accessFor', () => {
     const { user } = await createLogin(demo.id);
     await db.update(users).set({ disabledAt: new Date() }).where(and(eq(users.accountId, demo.id), eq(users.id, user.id)));
     expect(await accessFor(claimsOf(user))).toEqual({ status: 'signed-out' });
-    expect(await accessFor({ userId: 987654, accountId: demo.id })).toEqual({ status: 'signed-out' });
+    expect(await accessFor({ userId: 987654, accountId: demo.id, sessionId: 'a-session' })).toEqual({ status: 'signed-out' });
     expect(await accessFor(null)).toEqual({ status: 'signed-out' });
   });
 
   it('does not let claims pair a user with another account', async () => {
     const { user } = await createLogin(demo.id);
-    expect(await accessFor({ userId: user.id, accountId: other.id })).toEqual({ status: 'signed-out' });
+    expect(await accessFor({ userId: user.id, accountId: other.id, sessionId: 'a-session' })).toEqual({ status: 'signed-out' });
+  });
+
+  it('refuses a session signed out, and only that one', async () => {
+    const { user } = await createLogin(demo.id);
+    const laptop = claimsOf(user);
+    const phone = claimsOf(user);
+    await recordSignOut(laptop.sessionId);
+    await recordSignOut(laptop.sessionId); // a second click changes nothing
+    expect(await accessFor(laptop)).toEqual({ status: 'signed-out' });
+    expect((await accessFor(phone)).status).toBe('manager');
+  });
+
+  it('forgets sign-outs whose cookies have expired anyway', async () => {
+    const { user } = await createLogin(demo.id);
+    const old = claimsOf(user);
+    await recordSignOut(old.sessionId, new Date(Date.now() - 15 * 24 * 3600 * 1000));
+    await recordSignOut(claimsOf(user).sessionId);
+    expect(await db.select().from(endedSessions).where(eq(endedSessions.sessionId, old.sessionId))).toEqual([]);
   });
 });
 

@@ -87,10 +87,10 @@ beforeAll(async () => {
   // Duda opted out after the failure (from another campaign's text, say).
   await db.update(contacts).set({ optedOutAt: new Date() }).where(eq(contacts.id, byName.get('Duda')!));
 
-  manager = { userId: (await createLogin(world.account.id)).user.id, accountId: world.account.id };
-  agent = { userId: (await createLogin(world.account.id, { role: 'agent' })).user.id, accountId: world.account.id };
+  manager = { userId: (await createLogin(world.account.id)).user.id, accountId: world.account.id, sessionId: 'manager-session' };
+  agent = { userId: (await createLogin(world.account.id, { role: 'agent' })).user.id, accountId: world.account.id, sessionId: 'agent-session' };
   const other = await campaignWorld({ contacts: [{ firstName: 'Zed' }] });
-  outsider = { userId: (await createLogin(other.account.id)).user.id, accountId: other.account.id };
+  outsider = { userId: (await createLogin(other.account.id)).user.id, accountId: other.account.id, sessionId: 'outsider-session' };
 });
 
 beforeEach(() => {

@@ -54,7 +54,7 @@ async function shop(overrides: Parameters<typeof createAccount>[0] = {}) {
   const manager = await createLogin(account.id);
   const agent = await createLogin(account.id, { role: 'agent' });
   const [vip] = await db.insert(tags).values({ accountId: account.id, name: 'vip' }).returning();
-  return { account, number, vip: vip!, manager: { userId: manager.user.id, accountId: account.id }, agent: { userId: agent.user.id, accountId: account.id } };
+  return { account, number, vip: vip!, manager: { userId: manager.user.id, accountId: account.id, sessionId: 'test-session' }, agent: { userId: agent.user.id, accountId: account.id, sessionId: 'test-session' } };
 }
 
 async function contact(s: Shop, firstName: string, options: { vip?: boolean; optedOut?: boolean; phone?: string } = {}) {

@@ -99,10 +99,10 @@ beforeAll(async () => {
       clickedAt: p.clicks > 0 ? new Date('2026-03-01T15:10:00.000Z') : null,
     });
   }
-  manager = { userId: (await createLogin(account.id)).user.id, accountId: account.id };
-  agent = { userId: (await createLogin(account.id, { role: 'agent' })).user.id, accountId: account.id };
+  manager = { userId: (await createLogin(account.id)).user.id, accountId: account.id, sessionId: 'test-session' };
+  agent = { userId: (await createLogin(account.id, { role: 'agent' })).user.id, accountId: account.id, sessionId: 'test-session' };
   const other = await createAccount({ name: 'Elsewhere' });
-  outsider = { userId: (await createLogin(other.id)).user.id, accountId: other.id };
+  outsider = { userId: (await createLogin(other.id)).user.id, accountId: other.id, sessionId: 'test-session' };
 });
 
 beforeEach(() => {

@@ -40,7 +40,7 @@ let accountId: number;
 beforeAll(async () => {
   accountId = (await createAccount({ name: 'Big list', country: 'US' })).id;
   const login = await createLogin(accountId);
-  request.claims = { userId: login.user.id, accountId };
+  request.claims = { userId: login.user.id, accountId, sessionId: 'test-session' };
 });
 
 /** (312) 2xx-xxxx numbers, all valid and distinct. */

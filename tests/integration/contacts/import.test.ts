@@ -44,9 +44,9 @@ beforeAll(async () => {
   accountId = (await createAccount({ name: 'Importers', country: 'US' })).id;
   const otherAccountId = (await createAccount({ name: 'Elsewhere' })).id;
   const m = await createLogin(accountId);
-  manager = { userId: m.user.id, accountId };
-  agent = { userId: (await createLogin(accountId, { role: 'agent' })).user.id, accountId };
-  otherManager = { userId: (await createLogin(otherAccountId)).user.id, accountId: otherAccountId };
+  manager = { userId: m.user.id, accountId, sessionId: 'test-session' };
+  agent = { userId: (await createLogin(accountId, { role: 'agent' })).user.id, accountId, sessionId: 'test-session' };
+  otherManager = { userId: (await createLogin(otherAccountId)).user.id, accountId: otherAccountId, sessionId: 'test-session' };
   ctx = { accountId, userId: m.user.id, db };
 });
 beforeEach(() => {

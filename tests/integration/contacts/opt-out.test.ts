@@ -40,8 +40,8 @@ let manager: SessionClaims;
 let agent: SessionClaims;
 beforeAll(async () => {
   accountId = (await createAccount({ name: 'Opt-outs' })).id;
-  manager = { userId: (await createLogin(accountId)).user.id, accountId };
-  agent = { userId: (await createLogin(accountId, { role: 'agent' })).user.id, accountId };
+  manager = { userId: (await createLogin(accountId)).user.id, accountId, sessionId: 'test-session' };
+  agent = { userId: (await createLogin(accountId, { role: 'agent' })).user.id, accountId, sessionId: 'test-session' };
 });
 beforeEach(() => {
   request.claims = manager;
@@ -122,7 +122,7 @@ describe('opting a contact out and in by hand', () => {
     const world = await campaignWorld({ contacts: [{ firstName: 'Kept' }, { firstName: 'Out' }] });
     const [kept, out] = world.contacts;
     const worldManager = await createLogin(world.account.id);
-    request.claims = { userId: worldManager.user.id, accountId: world.account.id };
+    request.claims = { userId: worldManager.user.id, accountId: world.account.id, sessionId: 'test-session' };
     await interruptOf(() => changeOptOut(out!.id, intent('opt_out')));
 
     const sent = await sendCampaign(world);

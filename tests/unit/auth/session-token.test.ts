@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readSessionToken, renewSessionCookie, SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from '@/lib/auth/session-token';
 
 const COOKIE = 'authjs.session-token';
-const claims = { userId: 7, accountId: 3, role: 'manager' as const };
+const claims = { userId: 7, accountId: 3, role: 'manager' as const, sessionId: 'a-session' };
 
 beforeAll(() => {
   process.env.AUTH_SECRET = 'unit-test-secret-0123456789abcdef0123456789';
