@@ -1,7 +1,8 @@
 // Runs before every page and API route: sends signed-out visitors of manager pages to
 // /login?next=…, answers 401 to signed-out API calls, shows agents the 403 notice,
-// refuses oversized sign-in posts, and tells pages which path was asked for. It only
-// reads the JWT; lib/auth/session.ts checks the role against the database.
+// refuses oversized sign-in posts, draws missing detail pages as the 404 page, and
+// tells pages which path was asked for. Who is signed in it reads from the JWT alone;
+// lib/auth/session.ts checks the user, role and session against the database.
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_SIGN_IN_BODY_BYTES } from '@/lib/auth/login-form';
 import { signInPathFor } from '@/lib/auth/next-path';
