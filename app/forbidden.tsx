@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default function Forbidden() {
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-neutral-50 px-4 py-12">
+    <main className="flex min-h-dvh items-center justify-center bg-canvas px-4 py-12">
       <ForbiddenNotice />
     </main>
   );

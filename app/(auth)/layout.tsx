@@ -2,5 +2,5 @@
 import type { ReactNode } from 'react';
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return <main className="flex min-h-dvh items-center justify-center bg-neutral-50 px-4 py-12">{children}</main>;
+  return <main className="flex min-h-dvh items-center justify-center bg-canvas px-4 py-12">{children}</main>;
 }

@@ -56,14 +56,14 @@ export function LoginForm({ next, notice, limits, labels }: Props) {
 
       <div id="sign-in-message" aria-live="polite" aria-atomic="true">
         {message ? (
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" className="rounded-lg border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger-text">
             {message}
           </p>
         ) : null}
       </div>
 
       <div>
-        <label htmlFor="email" className="block text-sm font-medium text-neutral-800">
+        <label htmlFor="email" className="block text-sm font-medium text-fg">
           {labels.email}
         </label>
         <input
@@ -82,17 +82,17 @@ export function LoginForm({ next, notice, limits, labels }: Props) {
           placeholder={labels.emailPlaceholder}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? 'email-error' : message ? 'sign-in-message' : undefined}
-          className="mt-1 block w-full rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-xs placeholder:text-neutral-400 focus:border-indigo-600 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600/30 aria-invalid:border-red-500 sm:text-sm"
+          className="mt-1 block w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-base text-fg shadow-xs placeholder:text-fg-subtle focus:border-accent focus:outline-2 focus:outline-offset-0 focus:outline-accent/30 aria-invalid:border-danger sm:text-sm"
         />
         {emailError ? (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
+          <p id="email-error" className="mt-1 text-sm text-danger-text">
             {emailError}
           </p>
         ) : null}
       </div>
 
       <div>
-        <label htmlFor="password" className="block text-sm font-medium text-neutral-800">
+        <label htmlFor="password" className="block text-sm font-medium text-fg">
           {labels.password}
         </label>
         <input
@@ -105,10 +105,10 @@ export function LoginForm({ next, notice, limits, labels }: Props) {
           maxLength={limits.password}
           aria-invalid={passwordError ? true : undefined}
           aria-describedby={passwordError ? 'password-error' : undefined}
-          className="mt-1 block w-full rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base text-neutral-900 shadow-xs focus:border-indigo-600 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600/30 aria-invalid:border-red-500 sm:text-sm"
+          className="mt-1 block w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-base text-fg shadow-xs focus:border-accent focus:outline-2 focus:outline-offset-0 focus:outline-accent/30 aria-invalid:border-danger sm:text-sm"
         />
         {passwordError ? (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
+          <p id="password-error" className="mt-1 text-sm text-danger-text">
             {passwordError}
           </p>
         ) : null}
@@ -118,7 +118,7 @@ export function LoginForm({ next, notice, limits, labels }: Props) {
         type="submit"
         disabled={pending}
         aria-disabled={pending}
-        className="flex w-full items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-70"
+        className="flex w-full items-center justify-center gap-2 rounded-lg bg-accent px-4 py-2.5 text-sm font-semibold text-accent-fg shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:cursor-wait disabled:opacity-70"
       >
         {pending ? (
           <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">

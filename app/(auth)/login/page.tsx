@@ -36,15 +36,15 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
 
   return (
     <div className="w-full max-w-sm">
-      <div className="mb-6 flex items-center justify-center gap-2 text-neutral-900">
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7 text-indigo-600" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
+      <div className="mb-6 flex items-center justify-center gap-2 text-fg">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7 text-accent" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
           <path d="M3 12h4l3-8 4 16 3-8h4" />
         </svg>
         <span className="text-xl font-semibold tracking-tight">Pulse</span>
       </div>
-      <div className="rounded-xl border border-neutral-200 bg-white px-6 py-8 shadow-sm sm:px-8">
-        <h1 className="text-lg font-semibold text-neutral-900">{t('signIn.heading')}</h1>
-        <p className="mt-1 text-sm text-neutral-600">{t('signIn.subheading')}</p>
+      <div className="rounded-xl border border-line bg-surface px-6 py-8 shadow-sm sm:px-8">
+        <h1 className="text-lg font-semibold text-fg">{t('signIn.heading')}</h1>
+        <p className="mt-1 text-sm text-fg-muted">{t('signIn.subheading')}</p>
         <LoginForm
           next={next}
           notice={notice}
@@ -61,7 +61,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           }}
         />
       </div>
-      <p className="mt-6 text-center text-xs text-neutral-500">{t('signIn.managersOnly')}</p>
+      <p className="mt-6 text-center text-xs text-fg-subtle">{t('signIn.managersOnly')}</p>
     </div>
   );
 }
