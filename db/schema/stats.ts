@@ -134,9 +134,10 @@ export const accountActivityDaily = pgTable(
  * The estimated overage of each campaign sent in a month that has ended, as computed
  * from the rollups above under the allowance and time zone in force: a past month's
  * charges no longer change, so a list spanning many months reads one row per campaign
- * instead of recharging every month. Not a rollup: a charge landing in the month
- * deletes its rows (lib/messaging/rollups.ts), as does rebuilding the rollups; a
- * different allowance or zone simply misses them.
+ * instead of recharging every month. Not a rollup: a charge dated in the month or
+ * adding to one of its campaigns (a resend) deletes the month's rows
+ * (lib/messaging/rollups.ts), as does rebuilding the rollups; a month with a campaign
+ * still sending is not remembered; a different allowance or zone misses the rows.
  */
 export const closedMonthOverages = pgTable(
   'closed_month_overages',

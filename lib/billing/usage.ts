@@ -80,7 +80,7 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
     months.set(window.label, window);
   }
   const current = monthWindow(now, plan.timeZone);
-  const chargesOf = await monthCharges(db, plan.accountId, [...months.values()]);
+  const { chargesOf, stillSending } = await monthCharges(db, plan.accountId, [...months.values()]);
   const toRemember: { month: MonthWindow; campaignId: number; overageCredits: number }[] = [];
   for (const month of months.values()) {
     const charges = chargesOf.get(month.label) ?? [];
@@ -89,7 +89,8 @@ export async function campaignOverages(db: Executor, plan: Plan, subjects: Overa
       if (!c.key.startsWith('campaign:')) continue;
       const campaignId = Number(c.key.slice('campaign:'.length));
       result.set(campaignId, { credits: c.overageCredits, money: c.overageMoney });
-      if (settled(month)) toRemember.push({ month, campaignId, overageCredits: c.overageCredits });
+      // A campaign still going out adds credits to its month after the month ended.
+      if (settled(month) && !stillSending.has(month.label)) toRemember.push({ month, campaignId, overageCredits: c.overageCredits });
     }
     // Scheduled campaigns of this month, in the order they will go out.
     const scheduled = subjects
@@ -158,18 +159,23 @@ async function rememberOverages(
 
 /**
  * Each month's campaign sends and automation texts as charges, in two queries for
- * all the months. Only the campaigns' overages are read, so the automation texts
+ * all the months, and the months with a campaign still sending. Only the campaigns' overages are read, so the automation texts
  * between two campaign sends are one charge (at its first bucket): the same result
  * as bucket by bucket, from a few rows whatever the account's volume. A bucket that
  * starts as a campaign goes out is charged before it, as compareSendOrder orders them.
  */
-async function monthCharges(db: Executor, accountId: number, months: MonthWindow[]): Promise<Map<string, Charge[]>> {
+async function monthCharges(
+  db: Executor,
+  accountId: number,
+  months: MonthWindow[],
+): Promise<{ chargesOf: Map<string, Charge[]>; stillSending: Set<string> }> {
   const result = new Map<string, Charge[]>(months.map((m) => [m.label, []]));
-  if (months.length === 0) return result;
+  const stillSending = new Set<string>();
+  if (months.length === 0) return { chargesOf: result, stillSending };
   const from = new Date(Math.min(...months.map((m) => m.start.getTime())));
   const until = new Date(Math.max(...months.map((m) => m.end.getTime())));
   const sent = await db
-    .select({ id: campaigns.id, sentAt: campaigns.sentAt, credits: campaignStats.credits })
+    .select({ id: campaigns.id, status: campaigns.status, sentAt: campaigns.sentAt, credits: campaignStats.credits })
     .from(campaigns)
     .innerJoin(campaignStats, and(eq(campaignStats.accountId, campaigns.accountId), eq(campaignStats.campaignId, campaigns.id)))
     .where(
@@ -186,6 +192,7 @@ async function monthCharges(db: Executor, accountId: number, months: MonthWindow
     const i = monthOf(c.sentAt!);
     if (i < 0) continue;
     sendsIn[i]!.push(c.sentAt!);
+    if (c.status === 'sending') stillSending.add(months[i]!.label);
     result.get(months[i]!.label)!.push({ key: `campaign:${c.id}`, at: c.sentAt!, credits: c.credits });
   }
   // Months never overlap, so the send times of all of them cut each one where its own sends do.
@@ -221,7 +228,7 @@ async function monthCharges(db: Executor, accountId: number, months: MonthWindow
     const at = new Date(b.at);
     result.get(months[Number(b.month)]!.label)!.push({ key: `automations:${at.toISOString()}`, at, credits: Number(b.credits) });
   }
-  return result;
+  return { chargesOf: result, stillSending };
 }
 
 /**

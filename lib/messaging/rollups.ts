@@ -113,12 +113,16 @@ export async function chargeMessage(
       do update set credits = automation_activity.credits + excluded.credits`);
   }
   const automationCredits = m.automationId !== null ? m.credits : 0;
-  // A charge dated in a month that has ended (a backfill, a late writer) changes the
-  // overage remembered for that month's campaigns, so that memo is dropped with it.
+  // A charge changes the overage remembered for an ended month when it is dated in it
+  // (a backfill) or adds to one of its campaigns (a resend months later), so those
+  // months' memos are dropped with it.
   await tx.execute(sql`
     with reopened as (
-      delete from closed_month_overages
-      where account_id = ${m.accountId} and month_start <= ${iso(m.sentAt)} and month_end > ${iso(m.sentAt)}
+      delete from closed_month_overages o
+      where o.account_id = ${m.accountId}
+        and ((o.month_start <= ${iso(m.sentAt)} and o.month_end > ${iso(m.sentAt)})
+          or o.month_start = (select c.month_start from closed_month_overages c
+                              where c.account_id = ${m.accountId} and c.campaign_id = ${m.campaignId}::bigint))
     ), quarter as (
       insert into account_activity (account_id, bucket_start, credits, automation_credits, messages_sent)
       values (${m.accountId}, ${bucketOf(m.sentAt)}, ${m.credits}, ${automationCredits}, 1)

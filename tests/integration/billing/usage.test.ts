@@ -126,8 +126,22 @@ describe('estimated overage', () => {
     await campaignOverages(db, plan, [{ id: november.id, kind: 'sent', sentAt: november.sentAt! }], now);
     expect((await remembered(account.id)).map((r) => r.campaignId)).toEqual([october.id]);
 
+    // A resend months later adds to the October campaign's credits: October is charged again.
+    await chargeMessage(db, { accountId: account.id, credits: 10, sentAt: new Date('2026-11-21T15:00:00Z'), campaignId: october.id, automationId: null });
+    expect(await remembered(account.id)).toEqual([]);
+    expect((await campaignOverages(db, plan, subjects, now)).get(october.id)).toEqual({ credits: 60, money: '0.7500' });
+
     // Rebuilding the rollups forgets what was computed from them.
     await rebuildStats(db, { accountId: account.id, families: ['account_activity'] });
+    expect(await remembered(account.id)).toEqual([]);
+  });
+
+  it('does not remember a month while one of its campaigns is still going out', async () => {
+    const { account, number, plan } = await planned(100);
+    const lateOctober = await createCampaign(account.id, { fromNumberId: number.id, status: 'sending', sentAt: new Date('2026-10-31T23:30:00Z') });
+    await db.insert(campaignStats).values({ accountId: account.id, campaignId: lateOctober.id, credits: 150, messages: 150 });
+    const subjects = [{ id: lateOctober.id, kind: 'sent' as const, sentAt: lateOctober.sentAt! }];
+    expect((await campaignOverages(db, plan, subjects, new Date('2026-11-25T12:00:00Z'))).get(lateOctober.id)).toEqual({ credits: 50, money: '0.6250' });
     expect(await remembered(account.id)).toEqual([]);
   });
 
