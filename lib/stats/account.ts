@@ -1,62 +1,48 @@
 // Expected account_activity, links.click_count and the credits of each message:
 // the account-wide numbers and the per-row counters kept on raw tables.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RollupFamily } from './family';
 import { inScope } from './scope';
 import { handedToProvider, quarterHourOf, statusRankOf, utcDayOf } from './status';
 
-export const accountActivityFamily: RollupFamily = {
-  name: 'account_activity',
-  table: 'account_activity',
-  keys: ['account_id', 'bucket_start'],
-  derived: ['credits', 'automation_credits', 'messages_sent', 'conversations_started'],
-  absentMeansZero: true,
-  rowSet: { insertMissing: true, deleteExtra: true },
-  // Credits (and the automation messages' share) and messages sent by the outbound
-  // message's sent_at; conversations by started_at; each in its 15-minute UTC bucket.
-  expected: (scope) => sql`
-    select account_id, bucket_start,
-           sum(credits)::int as credits, sum(automation_credits)::int as automation_credits,
-           sum(messages_sent)::int as messages_sent, sum(conversations_started)::int as conversations_started
-    from (
-      select m.account_id, ${quarterHourOf(sql`m.sent_at`)} as bucket_start, m.credits,
-             (case when m.automation_id is not null then m.credits else 0 end) as automation_credits,
-             1 as messages_sent, 0 as conversations_started
-      from messages m
-      where m.direction = 'outbound' and m.sent_at is not null and ${inScope('m', scope)}
-      union all
-      select c.account_id, ${quarterHourOf(sql`c.started_at`)}, 0, 0, 0, 1
-      from conversations c
-      where ${inScope('c', scope)}
-    ) activity
-    group by account_id, bucket_start`,
-};
+/**
+ * Account activity summed per bucket of `bucketOf`: credits (and the automation
+ * messages' share) and messages sent by the outbound message's sent_at,
+ * conversations by started_at.
+ */
+function accountActivityBy(table: string, key: string, bucketOf: (at: SQL) => SQL): RollupFamily {
+  const bucket = sql.identifier(key);
+  return {
+    name: table,
+    table,
+    keys: ['account_id', key],
+    derived: ['credits', 'automation_credits', 'messages_sent', 'conversations_started'],
+    absentMeansZero: true,
+    rowSet: { insertMissing: true, deleteExtra: true },
+    expected: (scope) => sql`
+      select account_id, ${bucket},
+             sum(credits)::int as credits, sum(automation_credits)::int as automation_credits,
+             sum(messages_sent)::int as messages_sent, sum(conversations_started)::int as conversations_started
+      from (
+        select m.account_id, ${bucketOf(sql`m.sent_at`)} as ${bucket}, m.credits,
+               (case when m.automation_id is not null then m.credits else 0 end) as automation_credits,
+               1 as messages_sent, 0 as conversations_started
+        from messages m
+        where m.direction = 'outbound' and m.sent_at is not null and ${inScope('m', scope)}
+        union all
+        select c.account_id, ${bucketOf(sql`c.started_at`)}, 0, 0, 0, 1
+        from conversations c
+        where ${inScope('c', scope)}
+      ) activity
+      group by account_id, ${bucket}`,
+  };
+}
 
-export const accountActivityDailyFamily: RollupFamily = {
-  name: 'account_activity_daily',
-  table: 'account_activity_daily',
-  keys: ['account_id', 'day_start'],
-  derived: ['credits', 'automation_credits', 'messages_sent', 'conversations_started'],
-  absentMeansZero: true,
-  rowSet: { insertMissing: true, deleteExtra: true },
-  // As account_activity, by UTC day, with the automation messages' credits apart.
-  expected: (scope) => sql`
-    select account_id, day_start,
-           sum(credits)::int as credits, sum(automation_credits)::int as automation_credits,
-           sum(messages_sent)::int as messages_sent, sum(conversations_started)::int as conversations_started
-    from (
-      select m.account_id, ${utcDayOf(sql`m.sent_at`)} as day_start, m.credits,
-             (case when m.automation_id is not null then m.credits else 0 end) as automation_credits,
-             1 as messages_sent, 0 as conversations_started
-      from messages m
-      where m.direction = 'outbound' and m.sent_at is not null and ${inScope('m', scope)}
-      union all
-      select c.account_id, ${utcDayOf(sql`c.started_at`)}, 0, 0, 0, 1
-      from conversations c
-      where ${inScope('c', scope)}
-    ) activity
-    group by account_id, day_start`,
-};
+/** In 15-minute UTC buckets. */
+export const accountActivityFamily = accountActivityBy('account_activity', 'bucket_start', quarterHourOf);
+
+/** By UTC day. */
+export const accountActivityDailyFamily = accountActivityBy('account_activity_daily', 'day_start', utcDayOf);
 
 export const linkClicksFamily: RollupFamily = {
   name: 'links.click_count',

@@ -2,6 +2,7 @@
 // The sign-in form. Rendered on the server and posted as a plain form when JavaScript
 // is off; with it on, it adds a pending state and keeps the page in place.
 import { useActionState, useState, type FormEvent } from 'react';
+import { SpinnerIcon } from '@/app/_components/ui/icons';
 import { signInWithPassword } from './actions';
 import { initialSignInState, type SignInState } from './sign-in-state';
 
@@ -120,12 +121,7 @@ export function LoginForm({ next, notice, limits, labels }: Props) {
         aria-disabled={pending}
         className="flex w-full items-center justify-center gap-2 rounded-lg bg-accent px-4 py-2.5 text-sm font-semibold text-accent-fg shadow-sm hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:cursor-wait disabled:opacity-70"
       >
-        {pending ? (
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
-            <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
-            <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-          </svg>
-        ) : null}
+        {pending ? <SpinnerIcon /> : null}
         {pending ? labels.submitting : labels.submit}
       </button>
     </form>

@@ -3,6 +3,7 @@
 // so useFormStatus never sees it; the button follows the form's own submit event.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { buttonClasses } from '@/app/_components/ui/button';
+import { SpinnerIcon } from '@/app/_components/ui/icons';
 
 export function UploadSubmit({ label, pendingLabel, icon }: { label: string; pendingLabel: string; icon: ReactNode }) {
   const button = useRef<HTMLButtonElement>(null);
@@ -33,17 +34,8 @@ export function UploadSubmit({ label, pendingLabel, icon }: { label: string; pen
         if (pending) event.preventDefault();
       }}
     >
-      {pending ? <Spinner /> : icon}
+      {pending ? <SpinnerIcon /> : icon}
       {pending ? pendingLabel : label}
     </button>
-  );
-}
-
-function Spinner() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
   );
 }

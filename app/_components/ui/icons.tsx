@@ -216,3 +216,13 @@ export function CompassIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** Work in progress on a button: a spinning ring, faint track and bright arc. */
+export function SpinnerIcon({ className = 'size-4', ...props }: IconProps) {
+  return (
+    <Icon strokeWidth={3} className={`${className} animate-spin`} {...props}>
+      <circle cx="12" cy="12" r="9" strokeOpacity="0.3" />
+      <path d="M21 12a9 9 0 0 0-9-9" />
+    </Icon>
+  );
+}

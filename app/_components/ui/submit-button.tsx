@@ -4,6 +4,7 @@
 import { useFormStatus } from 'react-dom';
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { buttonClasses, type ButtonSize, type ButtonVariant } from './button';
+import { SpinnerIcon } from './icons';
 
 type SubmitButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> & {
   variant?: ButtonVariant;
@@ -27,17 +28,8 @@ export function SubmitButton({ variant = 'primary', size, icon, pendingLabel, cl
         props.onClick?.(event);
       }}
     >
-      {pending ? <Spinner /> : icon}
+      {pending ? <SpinnerIcon /> : icon}
       {pending && pendingLabel !== undefined ? pendingLabel : children}
     </button>
-  );
-}
-
-function Spinner() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -6,7 +6,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
-import { ErrorIcon } from '@/app/_components/ui/icons';
+import { ErrorIcon, SpinnerIcon } from '@/app/_components/ui/icons';
 import type { AnswerProblem } from '@/lib/surveys/responses';
 import { fieldName, initialSurveyFormState, type SurveyFormState } from './survey-state';
 import { ChoiceList, FreeText, ScoreScale } from './question-controls';
@@ -212,12 +212,7 @@ function SendButton() {
       }}
       className="flex min-h-13 w-full items-center justify-center gap-2 rounded-xl bg-accent px-5 text-base font-semibold text-accent-fg shadow-card transition-colors hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent aria-disabled:cursor-wait aria-disabled:opacity-70"
     >
-      {pending ? (
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 animate-spin" fill="none">
-          <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
-          <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-        </svg>
-      ) : null}
+      {pending ? <SpinnerIcon className="size-5" /> : null}
       {pending ? t('submitting') : t('submit')}
     </button>
   );

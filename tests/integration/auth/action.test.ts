@@ -1,9 +1,6 @@
 // The manager action wrapper with real rows: who may run it, what comes back to the
 // form when input is wrong or a rule is broken, and how success ends.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { db } from '@/db/client';
@@ -19,13 +16,7 @@ vi.mock('@/lib/auth/request', () => ({
   currentRequestPath: () => Promise.resolve('/contacts'),
 }));
 // The English catalogs, as the app's request config would load them.
-vi.mock('next-intl/server', () => {
-  const folder = join(process.cwd(), 'lib/i18n/messages/en');
-  const messages = Object.fromEntries(
-    readdirSync(folder).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(folder, file), 'utf8')) as object]),
-  );
-  return { getTranslations: () => Promise.resolve(createTranslator({ locale: 'en', messages })) };
-});
+vi.mock('next-intl/server', async () => (await import('@/tests/support/next-intl-server')).inEnglish());
 vi.mock('next/cache', () => ({ revalidatePath: (path: string) => request.revalidated.push(path) }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 

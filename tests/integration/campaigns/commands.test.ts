@@ -2,10 +2,7 @@
 // recipients (asked first, never twice, never to opted-out contacts), follow-up from a
 // selection, cancel a scheduled campaign; who may run them; what the audit log keeps;
 // and that every rollup still equals the recount after a resend and its callbacks.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents, campaignRecipients, campaignStats, campaigns, contacts, messages } from '@/db/schema';
@@ -21,13 +18,7 @@ vi.mock('@/lib/auth/request', () => ({
   currentSessionClaims: () => Promise.resolve(request.claims),
   currentRequestPath: () => Promise.resolve('/campaigns/7?status=failed'),
 }));
-vi.mock('next-intl/server', () => {
-  const folder = join(process.cwd(), 'lib/i18n/messages/en');
-  const messages = Object.fromEntries(
-    readdirSync(folder).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(folder, file), 'utf8')) as object]),
-  );
-  return { getTranslations: () => Promise.resolve(createTranslator({ locale: 'en', messages })) };
-});
+vi.mock('next-intl/server', async () => (await import('@/tests/support/next-intl-server')).inEnglish());
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 

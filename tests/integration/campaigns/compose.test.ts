@@ -1,10 +1,7 @@
 // The composer with real rows: the estimate against an independent recount and against
 // what sending really charges, creating a campaign now, later or from another campaign's
 // selection, and who may do it (an agent: 403; another account's campaign: 404).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents, campaignRecipients, campaignStats, campaigns, contactTags, messages, numberRoutes, tags } from '@/db/schema';
@@ -25,13 +22,7 @@ vi.mock('@/lib/auth/request', () => ({
   currentSessionClaims: () => Promise.resolve(request.claims),
   currentRequestPath: () => Promise.resolve('/campaigns/new'),
 }));
-vi.mock('next-intl/server', () => {
-  const folder = join(process.cwd(), 'lib/i18n/messages/en');
-  const messages = Object.fromEntries(
-    readdirSync(folder).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(folder, file), 'utf8')) as object]),
-  );
-  return { getTranslations: () => Promise.resolve(createTranslator({ locale: 'en', messages })) };
-});
+vi.mock('next-intl/server', async () => (await import('@/tests/support/next-intl-server')).inEnglish());
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 

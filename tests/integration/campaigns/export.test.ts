@@ -2,13 +2,10 @@
 // its order, with the CONTRACT columns and ISO 8601 UTC times; cells that a
 // spreadsheet would run as formulas are defused; only the campaign's own managers get
 // it; and a campaign of hundreds of thousands of recipients streams in constant memory.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { campaignRecipients } from '@/db/schema';
@@ -24,13 +21,7 @@ vi.mock('@/lib/auth/request', () => ({
   currentSessionClaims: () => Promise.resolve(request.claims),
   currentRequestPath: () => Promise.resolve('/campaigns'),
 }));
-vi.mock('next-intl/server', () => {
-  const folder = join(process.cwd(), 'lib/i18n/messages/en');
-  const messages = Object.fromEntries(
-    readdirSync(folder).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(folder, file), 'utf8')) as object]),
-  );
-  return { getTranslations: () => Promise.resolve(createTranslator({ locale: 'en', messages })) };
-});
+vi.mock('next-intl/server', async () => (await import('@/tests/support/next-intl-server')).inEnglish());
 
 const { GET } = await import('@/app/(manager)/campaigns/[id]/recipients.csv/route');
 

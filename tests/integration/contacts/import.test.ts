@@ -1,10 +1,7 @@
 // Contacts CSV import through the real upload route and the import's actions: a file
 // is staged and checked by line before anything changes, applied all at once, never
 // half; problems with the file as a whole send the manager back with the reason.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents, contactImportRows, contactImports, contacts, contactTags, tags } from '@/db/schema';
@@ -21,13 +18,7 @@ vi.mock('@/lib/auth/request', () => ({
   currentSessionClaims: () => Promise.resolve(request.claims),
   currentRequestPath: () => Promise.resolve('/contacts'),
 }));
-vi.mock('next-intl/server', () => {
-  const folder = join(process.cwd(), 'lib/i18n/messages/en');
-  const messages = Object.fromEntries(
-    readdirSync(folder).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(folder, file), 'utf8')) as object]),
-  );
-  return { getTranslations: () => Promise.resolve(createTranslator({ locale: 'en', messages })) };
-});
+vi.mock('next-intl/server', async () => (await import('@/tests/support/next-intl-server')).inEnglish());
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 

@@ -2,10 +2,7 @@
 // action: recorded in the opt-out ledger and the audit log with who did it, never
 // twice, only by a manager of the contact's own account; and a contact opted out by
 // hand gets no campaign text.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents, contacts, optOuts } from '@/db/schema';
@@ -20,13 +17,7 @@ vi.mock('@/lib/auth/request', () => ({
   currentSessionClaims: () => Promise.resolve(request.claims),
   currentRequestPath: () => Promise.resolve('/contacts/1'),
 }));
-vi.mock('next-intl/server', () => {
-  const folder = join(process.cwd(), 'lib/i18n/messages/en');
-  const messages = Object.fromEntries(
-    readdirSync(folder).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(folder, file), 'utf8')) as object]),
-  );
-  return { getTranslations: () => Promise.resolve(createTranslator({ locale: 'en', messages })) };
-});
+vi.mock('next-intl/server', async () => (await import('@/tests/support/next-intl-server')).inEnglish());
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 

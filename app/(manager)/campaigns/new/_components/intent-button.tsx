@@ -4,6 +4,7 @@
 import { useFormStatus } from 'react-dom';
 import type { ReactNode } from 'react';
 import { buttonClasses } from '@/app/_components/ui/button';
+import { SpinnerIcon } from '@/app/_components/ui/icons';
 import { cx } from '@/app/_components/ui/cx';
 
 export function IntentButton({
@@ -33,17 +34,8 @@ export function IntentButton({
       }}
       className={buttonClasses(variant, 'md', cx('h-10 w-full whitespace-normal text-center', className))}
     >
-      {mine ? <Spinner /> : null}
+      {mine ? <SpinnerIcon /> : null}
       {mine ? pendingLabel : children}
     </button>
-  );
-}
-
-function Spinner() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin" fill="none">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
   );
 }
