@@ -1,5 +1,8 @@
 // The top of every page: its title, what it is for, and its main actions.
+import type { Route } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ChevronLeftIcon } from './icons';
 
 type PageHeaderProps = {
   title: ReactNode;
@@ -24,5 +27,15 @@ export function PageHeader({ title, description, eyebrow, badge, actions }: Page
       </div>
       {actions !== undefined ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </header>
+  );
+}
+
+/** The eyebrow of a detail page: the way back to the list it belongs to. */
+export function BackLink({ href, children }: { href: Route; children: ReactNode }) {
+  return (
+    <Link href={href} className="inline-flex items-center gap-1 rounded font-medium hover:text-fg">
+      <ChevronLeftIcon className="size-4" />
+      {children}
+    </Link>
   );
 }

@@ -3,8 +3,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/app/_components/ui/badge';
-import { ChevronLeftIcon } from '@/app/_components/ui/icons';
-import { PageHeader } from '@/app/_components/ui/page-header';
+import { BackLink, PageHeader } from '@/app/_components/ui/page-header';
 import { campaignPath } from '@/lib/campaigns/recipient-params';
 import { getFormat } from '@/lib/format/server';
 import { cancelScheduledCampaign } from './actions';
@@ -20,10 +19,7 @@ export default async function CampaignLayout({ children, params }: LayoutProps<'
     <>
       <PageHeader
         eyebrow={
-          <Link href="/campaigns" className="inline-flex items-center gap-1 rounded font-medium text-fg-muted hover:text-fg">
-            <ChevronLeftIcon className="size-4" />
-            {t('allCampaigns')}
-          </Link>
+          <BackLink href="/campaigns">{t('allCampaigns')}</BackLink>
         }
         title={campaign.name}
         badge={<StatusBadge status={campaign.status} />}

@@ -10,8 +10,7 @@ import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/app/_components/ui/badge';
 import { Card } from '@/app/_components/ui/card';
 import { Confirm } from '@/app/_components/ui/confirm';
-import { ChevronLeftIcon } from '@/app/_components/ui/icons';
-import { PageHeader } from '@/app/_components/ui/page-header';
+import { BackLink, PageHeader } from '@/app/_components/ui/page-header';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireManager } from '@/lib/auth/session';
 import { contactsHref, parseId } from '@/lib/contacts/list-params';
@@ -91,10 +90,7 @@ export default async function ContactPage({ params }: Props) {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/contacts" className="inline-flex items-center gap-1 hover:text-fg">
-            <ChevronLeftIcon className="size-4" />
-            {t('contact.back')}
-          </Link>
+          <BackLink href="/contacts">{t('contact.back')}</BackLink>
         }
         title={name}
         badge={

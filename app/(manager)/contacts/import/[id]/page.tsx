@@ -2,7 +2,6 @@
 // problem by line, and the manager's decision — import, import only the valid rows
 // after a confirmation, or discard — then what it imported.
 import type { Metadata, Route } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
@@ -11,9 +10,9 @@ import { Badge, type BadgeTone } from '@/app/_components/ui/badge';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Confirm } from '@/app/_components/ui/confirm';
-import { ChevronLeftIcon, UploadIcon } from '@/app/_components/ui/icons';
+import { UploadIcon } from '@/app/_components/ui/icons';
 import { MetricCard, MetricGrid } from '@/app/_components/ui/metric';
-import { PageHeader } from '@/app/_components/ui/page-header';
+import { BackLink, PageHeader } from '@/app/_components/ui/page-header';
 import { Pagination } from '@/app/_components/ui/pagination';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireManager } from '@/lib/auth/session';
@@ -68,10 +67,7 @@ export default async function ContactImportPage({ params, searchParams }: Props)
     <>
       <PageHeader
         eyebrow={
-          <Link href="/contacts" className="inline-flex items-center gap-1 hover:text-fg">
-            <ChevronLeftIcon className="size-4" />
-            {t('back')}
-          </Link>
+          <BackLink href="/contacts">{t('back')}</BackLink>
         }
         title={t('title', { filename: summary.filename })}
         badge={
