@@ -1,13 +1,14 @@
 // Runs before every page and API route: sends signed-out visitors of manager pages to
 // /login?next=…, answers 401 to signed-out API calls, shows agents the 403 notice,
 // refuses oversized sign-in posts, draws missing detail pages as the 404 page, and
-// tells pages which path was asked for. Who is signed in it reads from the JWT alone;
-// lib/auth/session.ts checks the user, role and session against the database.
+// tells pages which path was asked for. Who is signed in it reads from the JWT, less
+// sessions signed out (one read); lib/auth/session.ts re-checks the user and role.
 import { NextResponse, type NextRequest } from 'next/server';
 import { MAX_SIGN_IN_BODY_BYTES } from '@/lib/auth/login-form';
 import { signInPathFor } from '@/lib/auth/next-path';
 import { FORBIDDEN_VIEW_HEADER, MISSING_PAGE_HEADER, REQUEST_PATH_HEADER } from '@/lib/auth/proxy-headers';
-import { readSessionToken, renewSessionCookie } from '@/lib/auth/session-token';
+import { isSessionEnded } from '@/lib/auth/ended-sessions';
+import { readSessionToken, renewSessionCookie, type SessionToken } from '@/lib/auth/session-token';
 import { isMissingAccountPage, isMissingSurveyPage } from '@/lib/routing/missing-pages';
 
 /** Open to everyone: sign-in, Auth.js, health, provider webhooks, recipients' links and surveys. */
@@ -32,6 +33,21 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   headers.delete(MISSING_PAGE_HEADER);
   headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
 
+  const session = STATIC_FILE.test(pathname) ? null : await readSessionToken(request);
+  if (session && (await isSessionEnded(session.claims.sessionId))) {
+    // A copy of a signed-out session's cookie: taken away before anything reads it,
+    // Auth.js's own /api/auth/session included, and deleted from the browser.
+    headers.set('cookie', cookieHeaderWithout(request.headers.get('cookie') ?? '', session.cookieName));
+    const response = await route(request, null, headers);
+    response.cookies.set(session.cookieName, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure: session.cookieName.startsWith('__Secure-') });
+    return response;
+  }
+  return route(request, session, headers);
+}
+
+async function route(request: NextRequest, session: SessionToken | null, headers: Headers): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   // Server actions (POST) are checked by the action wrapper itself, which can answer
   // in a form the page understands; here only page views are turned away.
@@ -45,8 +61,6 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
     }
     return NextResponse.next({ request: { headers } });
   }
-
-  const session = await readSessionToken(request);
 
   if (!session) {
     if (isApi) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
@@ -69,6 +83,15 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
     : NextResponse.next({ request: { headers } });
   if (session && isPageView) await renewSessionCookie(session, request, response);
   return response;
+}
+
+/** The Cookie header without the named cookie, every other cookie byte for byte. */
+function cookieHeaderWithout(header: string, name: string): string {
+  return header
+    .split(';')
+    .filter((pair) => pair.split('=', 1)[0]!.trim() !== name)
+    .join(';')
+    .trim();
 }
 
 /**

@@ -3,7 +3,7 @@
 // signed out are re-read from the database per request, so a demoted or disabled
 // manager, or a copied cookie after sign-out, loses access at once.
 import 'server-only';
-import { and, eq, isNull, lt, notExists, sql } from 'drizzle-orm';
+import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db/client';
@@ -11,7 +11,6 @@ import { accounts, endedSessions, users } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { signInPathFor } from './next-path';
 import { currentRequestPath, currentSessionClaims, type SessionClaims } from './request';
-import { SESSION_MAX_AGE_SECONDS } from './session-token';
 
 export type SessionUser = {
   id: number;
@@ -83,19 +82,6 @@ export async function loadSignedInUser(claims: SessionClaims): Promise<SignedInU
     )
     .limit(1);
   return row ?? null;
-}
-
-/**
- * Lists a session as signed out, so its cookie, wherever a copy of it is, no longer
- * signs anyone in. The listing lasts as long as the cookie could (it is renewed at
- * most up to SESSION_MAX_AGE_SECONDS from now); expired listings are cleared here.
- */
-export async function recordSignOut(sessionId: string, now = new Date()): Promise<void> {
-  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
-  await db.transaction(async (tx) => {
-    await tx.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
-    await tx.insert(endedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
-  });
 }
 
 /** Decides access for the given claims; the account in the context is the user's own. */

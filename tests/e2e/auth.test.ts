@@ -144,6 +144,12 @@ describeWithAndWithoutJavaScript('sign-in', (javaScript) => {
     await copy.context().addCookies(copiedCookies);
     await copy.goto('/campaigns');
     expect(new URL(copy.url()).pathname).toBe('/login');
+    expect((await copy.context().cookies()).map((cookie) => cookie.name)).not.toContain('authjs.session-token');
+    await copy.context().addCookies(copiedCookies);
+    // Nor does Auth.js's own session endpoint, nor an export.
+    expect(await (await copy.request.get('/api/auth/session')).json()).toBeNull();
+    const csv = await copy.request.get('/campaigns/1/recipients.csv', { maxRedirects: 0 });
+    expect(new URL(csv.headers()['location']!, copy.url()).pathname).toBe('/login');
     expect((await otherDevice.goto('/campaigns'))!.status()).toBe(200);
     expect(new URL(otherDevice.url()).pathname).toBe('/campaigns');
   });
@@ -162,8 +168,15 @@ describeWithAndWithoutJavaScript('sign-in', (javaScript) => {
       expect((await page.goto(path))!.status(), path).toBe(403);
     }
 
+    const copiedCookies = await page.context().cookies();
     await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.getByRole('button', { name: 'Sign out' }).click()]);
     await page.goto('/campaigns?status=sent');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/campaigns?status=sent');
+
+    // A copy of the agent's signed-out cookie is asked to sign in, not shown the 403 notice.
+    const copy = await newPage({ javaScript, viewport: 'phone' });
+    await copy.context().addCookies(copiedCookies);
+    expect((await copy.goto('/campaigns'))!.status()).toBe(200);
+    expect(new URL(copy.url()).pathname).toBe('/login');
   });
 });

@@ -16,7 +16,8 @@ vi.mock('@/lib/auth/request', () => ({
 // Next.js sets this when next.config.mjs enables authInterrupts (forbidden()).
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
-const { accessFor, getCurrentUser, recordSignOut, requireManager, requireManagerForRoute } = await import('@/lib/auth/session');
+const { accessFor, getCurrentUser, requireManager, requireManagerForRoute } = await import('@/lib/auth/session');
+const { isSessionEnded, recordSignOut } = await import('@/lib/auth/ended-sessions');
 
 let demo: { id: number };
 let other: { id: number };
@@ -76,6 +77,8 @@ describe('accessFor', () => {
     await recordSignOut(laptop.sessionId); // a second click changes nothing
     expect(await accessFor(laptop)).toEqual({ status: 'signed-out' });
     expect((await accessFor(phone)).status).toBe('manager');
+    expect(await isSessionEnded(laptop.sessionId)).toBe(true);
+    expect(await isSessionEnded(phone.sessionId)).toBe(false);
   });
 
   it('forgets sign-outs whose cookies have expired anyway', async () => {
