@@ -53,6 +53,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 900_000,
+          // A page answers within a second here, but not always on a loaded CI machine;
+          // expect.poll's own default (1 s) made waits for a page's reply flaky there.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],
