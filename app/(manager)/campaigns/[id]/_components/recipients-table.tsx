@@ -77,17 +77,18 @@ function RecipientRowView({ row, hasSurvey, format }: { row: RecipientRow; hasSu
         </label>
       </Td>
       <Td className="whitespace-nowrap tabular-nums text-fg-muted">{format.phone(row.phone)}</Td>
-      <Td className="min-w-52">
+      <Td className="min-w-44">
         <StatusCell row={row} />
       </Td>
-      <Td className="whitespace-nowrap text-fg-muted">{row.deliveredAt ? format.dateTime(row.deliveredAt) : none}</Td>
-      <Td className="min-w-56 max-w-80">{row.lastReply !== null ? <ReplyCell row={row} format={format} /> : none}</Td>
+      <Td className="text-fg-muted">{row.deliveredAt ? <StackedMoment moment={row.deliveredAt} format={format} /> : none}</Td>
+      <Td className="min-w-44 max-w-80">{row.lastReply !== null ? <ReplyCell row={row} format={format} /> : none}</Td>
       <Td className="whitespace-nowrap text-fg-muted">{row.optedOutAt ? format.date(row.optedOutAt) : none}</Td>
-      <Td align="end" className="whitespace-nowrap">
+      {/* The first click's time may wrap, so the table fits a desktop without scrolling. */}
+      <Td align="end" className="min-w-28">
         {row.clickCount > 0 ? (
           <span className="flex flex-col items-end leading-tight">
-            <span>{t('clicksValue', { count: row.clickCount })}</span>
-            {row.clickedAt ? <span className="text-xs text-fg-subtle">{t('firstClick', { when: format.dateTime(row.clickedAt) })}</span> : null}
+            <span className="whitespace-nowrap">{t('clicksValue', { count: row.clickCount })}</span>
+            {row.clickedAt ? <span className="text-right text-xs text-fg-subtle">{t('firstClick', { when: format.dateTime(row.clickedAt) })}</span> : null}
           </span>
         ) : (
           none
@@ -105,6 +106,16 @@ function RecipientRowView({ row, hasSurvey, format }: { row: RecipientRow; hasSu
         </Td>
       ) : null}
     </tr>
+  );
+}
+
+/** The date over the time, so the moment takes a narrow column instead of one long line. */
+function StackedMoment({ moment, format }: { moment: Date; format: Formatter }) {
+  return (
+    <time dateTime={moment.toISOString()} className="flex flex-col whitespace-nowrap leading-tight">
+      <span>{format.date(moment)}</span>
+      <span className="text-xs text-fg-subtle">{format.time(moment)}</span>
+    </time>
   );
 }
 
