@@ -8,6 +8,7 @@ import { campaignStats, campaigns } from '@/db/schema';
 import { activityBetween } from '@/lib/billing/activity';
 import { campaignOverages, monthlyUsage, type MonthlyUsage, type Overage, type OverageSubject, type Plan } from '@/lib/billing/usage';
 import type { Ctx } from '@/lib/context';
+import { containsText } from '@/lib/search/contains';
 import { last30Days, next30Days, type ZonedWindow } from '@/lib/time/windows';
 import { estimatesOf, scheduledOverageSubjects, type Unsent } from './estimates';
 import { SORT_KINDS, type CampaignCursor, type CampaignListParams, type CampaignSort } from './list-params';
@@ -141,11 +142,6 @@ function keysetCondition(sort: CampaignSort, dir: 'asc' | 'desc', cursor: Campai
   return sql`(${expression} is not null and (${expression} ${beyond} ${value} or (${expression} = ${value} and ${id})))`;
 }
 
-/** `%part%` for LIKE, with the pattern characters of the search taken literally. */
-export function containsPattern(search: string): string {
-  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listCampaigns(ctx: Ctx, plan: Plan, params: CampaignListParams, now: Date): Promise<CampaignListPage> {
   const { sort, dir, cursor } = params;
   const expression = SORT_EXPRESSIONS[sort];
@@ -228,7 +224,7 @@ export async function listCampaigns(ctx: Ctx, plan: Plan, params: CampaignListPa
 function filtersOf(ctx: Ctx, params: Pick<CampaignListParams, 'q' | 'status'>): SQL[] {
   const conditions: SQL[] = [sql`${campaigns.accountId} = ${ctx.accountId}`];
   if (params.status) conditions.push(sql`${campaigns.status} = ${params.status}`);
-  if (params.q) conditions.push(sql`lower(${campaigns.name}) like ${containsPattern(params.q)} escape '\\'`);
+  if (params.q) conditions.push(containsText(sql`lower(${campaigns.name})`, params.q.toLowerCase()));
   return conditions;
 }
 

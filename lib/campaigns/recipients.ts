@@ -11,6 +11,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-or
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { campaignRecipients as r, campaignStats, messages } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
+import { containsText } from '@/lib/search/contains';
 import {
   NULLABLE_SORTS,
   RECIPIENT_FLAGS,
@@ -81,18 +82,13 @@ const FLAG_COLUMNS: Record<RecipientFlag, AnyPgColumn> = {
   responded: r.surveyRespondedAt,
 };
 
-/** `%text%` for LIKE with the wildcards and the escape character of the text taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * What the search box matches: names lower-cased, and for anything that looks like a
  * phone number ("(212) 555-0142", "+1 212…") its digits, which appear together in E.164.
  */
-export function searchPattern(q: string): string {
+export function searchText(q: string): string {
   const looksLikePhone = /^[\d\s().+-]+$/.test(q) && /\d/.test(q);
-  return containsPattern(looksLikePhone ? q.replace(/\D/g, '') : q.toLowerCase());
+  return looksLikePhone ? q.replace(/\D/g, '') : q.toLowerCase();
 }
 
 /** The WHERE of the table: the campaign of the caller's account, narrowed by the filters. */
@@ -101,7 +97,7 @@ function filterConditions(ctx: Ctx, campaignId: number, filters: RecipientFilter
   if (filters.status) conditions.push(eq(r.status, filters.status));
   for (const flag of RECIPIENT_FLAGS) if (filters.flags[flag]) conditions.push(isNotNull(FLAG_COLUMNS[flag]));
   // Exactly the expression of the trigram index campaign_recipients_search_trgm.
-  if (filters.q) conditions.push(sql`(${r.sortName} || ' ' || ${r.phone}) like ${searchPattern(filters.q)}`);
+  if (filters.q) conditions.push(containsText(sql`(${r.sortName} || ' ' || ${r.phone})`, searchText(filters.q)));
   return conditions;
 }
 

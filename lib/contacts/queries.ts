@@ -12,8 +12,9 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { automations, campaigns, contacts, contactTags, messages, optOuts, tags, users } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
+import { containsText } from '@/lib/search/contains';
 import type { ContactCursor, ContactListState } from './list-params';
-import { containsPattern, searchTermsOf } from './search';
+import { searchTermsOf } from './search';
 
 export const PAGE_SIZE = 50;
 export const COUNT_CAP = 10_000;
@@ -44,7 +45,7 @@ type ListFilter = Pick<ContactListState, 'q' | 'tag'>;
 async function filterOf(ctx: Ctx, filter: ListFilter, country: string): Promise<SQL | null> {
   const conditions: SQL[] = [eq(contacts.accountId, ctx.accountId)];
   for (const term of searchTermsOf(filter.q, country)) {
-    conditions.push(or(...term.map((text) => sql`${contacts.searchText} like ${containsPattern(text)}`))!);
+    conditions.push(or(...term.map((text) => containsText(sql`${contacts.searchText}`, text)))!);
   }
   if (filter.tag !== null) {
     const [tag] = await ctx.db

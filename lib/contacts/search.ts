@@ -51,7 +51,3 @@ function phoneTerm(text: string, country: string): SearchTerm {
   return alternatives;
 }
 
-/** A LIKE pattern that finds `text` anywhere, with LIKE's own characters taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}

@@ -201,6 +201,19 @@ describe('filters and search', () => {
   it('take % and _ in a search literally', async () => {
     expect(await ids(view({ q: '50%_off' }))).toEqual(await idsWhere(sql`name = '50%_off Kim'`));
     expect(await ids(view({ q: '5_%' }))).toEqual([]);
+    // One- and two-character searches take another path (too short for the trigram index).
+    expect(await ids(view({ q: '%_' }))).toEqual(await idsWhere(sql`name = '50%_off Kim'`));
+    expect(await ids(view({ q: '_' }))).toEqual(await idsWhere(sql`name = '50%_off Kim'`));
+  });
+
+  it('find one- and two-character searches anywhere in names and phones, as longer ones are', async () => {
+    const kim = await ids(view({ q: 'Ki' }));
+    expect(kim).toEqual(await idsWhere(sql`lower(name) like '%ki%'`));
+    expect(kim.length).toBeGreaterThan(0);
+    expect(await ids(view({ q: 'z' }))).toEqual(await idsWhere(sql`lower(name) like '%z%'`));
+    expect(await ids(view({ q: '17' }))).toEqual(await idsWhere(sql`lower(name) like '%17%' or phone like '%17%'`));
+    expect(await ids(view({ q: '17' }))).toContain((await recipientsPage(ctx, campaignId, view({ q: '555-1017' }))).rows[0]!.contactId);
+    expect(await ids(view({ q: 'Ki', status: 'failed' }))).toEqual(await idsWhere(sql`lower(name) like '%ki%' and status = 'failed'`));
   });
 
   it('find recipients without a name by their phone', async () => {

@@ -135,6 +135,15 @@ describe('the contact list', () => {
     expect(await tagNames(ctx)).toEqual(['late', 'VIP']);
   });
 
+  it('finds one- and two-character searches anywhere in the name, as longer ones', async () => {
+    const found = (await walk({ q: 'VA' }, 40)).flat();
+    // Eva and Davi, nobody else.
+    expect(found).toEqual(await recount(sql`lower(${contacts.firstName}) like '%va%'`));
+    expect(found.length).toBeGreaterThan(0);
+    expect((await walk({ q: 'é' }, 40)).flat()).toEqual([]);
+    expect((await walk({ q: 'á' }, 40)).flat()).toEqual(await recount(eq(contacts.firstName, 'Fábio')));
+  });
+
   it('takes LIKE wildcards in a search literally', async () => {
     expect((await listContacts(ctx, state({ q: '%' }), 'US')).rows).toEqual([]);
     expect((await listContacts(ctx, state({ q: 'Person1_' }), 'US')).rows).toEqual([]);

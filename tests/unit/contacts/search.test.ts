@@ -1,7 +1,8 @@
 // A search box query as the substrings looked for in contacts.search_text:
 // words of a name in any order, or a phone number however it is written.
 import { describe, expect, it } from 'vitest';
-import { containsPattern, searchTermsOf } from '@/lib/contacts/search';
+import { searchTermsOf } from '@/lib/contacts/search';
+import { containsPattern } from '@/lib/search/contains';
 
 describe('searchTermsOf', () => {
   it('finds nothing to filter in an empty query', () => {
