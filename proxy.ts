@@ -36,10 +36,13 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   const session = STATIC_FILE.test(pathname) ? null : await readSessionToken(request);
   if (session && (await isSessionEnded(session.claims.sessionId))) {
     // A copy of a signed-out session's cookie: taken away before anything reads it,
-    // Auth.js's own /api/auth/session included, and deleted from the browser.
+    // Auth.js's own /api/auth/session included, and deleted from the browser by a
+    // GET (never by a POST, which may be the sign-in that sets a new one).
     headers.set('cookie', cookieHeaderWithout(request.headers.get('cookie') ?? '', session.cookieName));
     const response = await route(request, null, headers);
-    response.cookies.set(session.cookieName, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure: session.cookieName.startsWith('__Secure-') });
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      response.cookies.set(session.cookieName, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure: session.cookieName.startsWith('__Secure-') });
+    }
     return response;
   }
   return route(request, session, headers);

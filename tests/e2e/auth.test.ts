@@ -151,6 +151,13 @@ describeWithAndWithoutJavaScript('sign-in', (javaScript) => {
     const csv = await copy.request.get('/campaigns/1/recipients.csv', { maxRedirects: 0 });
     expect(new URL(csv.headers()['location']!, copy.url()).pathname).toBe('/login');
     expect((await otherDevice.goto('/campaigns'))!.status()).toBe(200);
+
+    // Signing in again while the old cookie is still there starts a new session that works.
+    await copy.goto('/login');
+    await copy.context().addCookies(copiedCookies);
+    await signIn(copy, manager.email, manager.password);
+    expect((await copy.goto('/campaigns'))!.status()).toBe(200);
+    expect(new URL(copy.url()).pathname).toBe('/campaigns');
     expect(new URL(otherDevice.url()).pathname).toBe('/campaigns');
   });
 
