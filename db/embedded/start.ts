@@ -1,6 +1,7 @@
-// Starts the embedded PostgreSQL (PGlite, with pg_trgm) on a data directory and
-// serves it on 127.0.0.1. Callers own the lock on the directory (see lock.ts).
+// Starts the embedded PostgreSQL (PGlite, with pg_trgm and btree_gin) on a data
+// directory and serves it on 127.0.0.1. Callers own the lock on the directory (see lock.ts).
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { serveOverWire } from './wire-server';
 
@@ -19,7 +20,7 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<EmbeddedDatabase> {
   const pg = await PGlite.create({
     dataDir: options.dataDir,
-    extensions: { pg_trgm },
+    extensions: { btree_gin, pg_trgm },
     loadDataDir: options.loadDataDir,
   });
   const server = await serveOverWire(pg, { port: options.port });

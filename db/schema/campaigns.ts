@@ -112,6 +112,8 @@ export const campaignRecipients = pgTable(
     index('campaign_recipients_by_replied').on(t.accountId, t.campaignId, t.repliedAt, t.contactId),
     index('campaign_recipients_by_clicked').on(t.accountId, t.campaignId, t.clickedAt, t.contactId),
     index('campaign_recipients_contact').on(t.accountId, t.contactId),
-    index('campaign_recipients_search_trgm').using('gin', sql`(${t.sortName} || ' ' || ${t.phone}) gin_trgm_ops`),
+    // Search: the campaign (btree_gin) beside the trigrams, so a common name is looked up
+    // in this campaign's recipients rather than in every campaign's.
+    index('campaign_recipients_search_trgm').using('gin', t.campaignId, sql`(${t.sortName} || ' ' || ${t.phone}) gin_trgm_ops`),
   ],
 );
