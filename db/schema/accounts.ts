@@ -64,9 +64,10 @@ export const users = pgTable(
 
 /**
  * Sessions signed out before they expired. A session is a signed cookie that works
- * until it expires on its own; the id it carries is listed here on sign-out, and the
- * per-request user check refuses it from then on (lib/auth/session.ts). Rows outlive
- * their session by nothing: each sign-out clears the expired ones.
+ * until it expires on its own; the id it carries is listed here on sign-out, and
+ * proxy.ts and the per-request user check refuse it from then on
+ * (lib/auth/ended-sessions.ts). Rows outlive their session by nothing: each sign-out
+ * clears the expired ones.
  */
 export const endedSessions = pgTable('ended_sessions', {
   sessionId: text('session_id').primaryKey(),

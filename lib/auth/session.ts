@@ -77,6 +77,7 @@ export async function loadSignedInUser(claims: SessionClaims): Promise<SignedInU
         eq(users.accountId, claims.accountId),
         eq(users.id, claims.userId),
         isNull(users.disabledAt),
+        // proxy.ts already drops such cookies; this covers what it does not run for (the contacts upload).
         notExists(db.select({ one: sql`1` }).from(endedSessions).where(eq(endedSessions.sessionId, claims.sessionId))),
       ),
     )

@@ -159,10 +159,11 @@ async function rememberOverages(
 
 /**
  * Each month's campaign sends and automation texts as charges, in two queries for
- * all the months, and the months with a campaign still sending. Only the campaigns' overages are read, so the automation texts
- * between two campaign sends are one charge (at its first bucket): the same result
- * as bucket by bucket, from a few rows whatever the account's volume. A bucket that
- * starts as a campaign goes out is charged before it, as compareSendOrder orders them.
+ * all the months, and the months with a campaign still sending. Only the campaigns'
+ * overages are read, so the automation texts between two campaign sends are one
+ * charge (at its first bucket): the same result as bucket by bucket, from a few rows
+ * whatever the account's volume. A bucket that starts as a campaign goes out is
+ * charged before it, as compareSendOrder orders them.
  */
 async function monthCharges(
   db: Executor,

@@ -86,7 +86,7 @@ const FLAG_COLUMNS: Record<RecipientFlag, AnyPgColumn> = {
  * What the search box matches: names lower-cased, and for anything that looks like a
  * phone number ("(212) 555-0142", "+1 212…") its digits, which appear together in E.164.
  */
-export function searchText(q: string): string {
+function searchText(q: string): string {
   const looksLikePhone = /^[\d\s().+-]+$/.test(q) && /\d/.test(q);
   return looksLikePhone ? q.replace(/\D/g, '') : q.toLowerCase();
 }

@@ -7,6 +7,7 @@ import type { Route } from 'next';
 import { useTranslations } from 'next-intl';
 import { StatusBadge } from '@/app/_components/ui/badge';
 import { Metric } from '@/app/_components/ui/metric';
+import { StackedMoment } from '@/app/_components/ui/stacked-moment';
 import { SortableTh, Table, Td, Th } from '@/app/_components/ui/table';
 import { campaignsHref, defaultDirection, sortHref, type CampaignListParams, type CampaignSortColumn } from '@/lib/campaigns/list-params';
 import type { CampaignListRow } from '@/lib/campaigns/overview';
@@ -167,14 +168,7 @@ function Overage({ row, format, unlimited }: { row: CampaignListRow; format: For
 
 function When({ row, format }: { row: CampaignListRow; format: Formatter }) {
   const t = useTranslations('campaignsOverview.table');
-  if (row.sentAt) {
-    return (
-      <span className="flex flex-col leading-tight">
-        <span className="text-fg">{format.date(row.sentAt)}</span>
-        <span className="text-xs text-fg-subtle">{format.time(row.sentAt)}</span>
-      </span>
-    );
-  }
+  if (row.sentAt) return <StackedMoment moment={row.sentAt} format={format} className="text-fg" />;
   if (row.scheduledAt) {
     return (
       <span className="flex flex-col leading-tight">

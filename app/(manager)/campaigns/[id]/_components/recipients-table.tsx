@@ -4,6 +4,7 @@
 // opt-out, clicks and survey. Column headers sort through links.
 import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/app/_components/ui/badge';
+import { StackedMoment } from '@/app/_components/ui/stacked-moment';
 import { SortableTh, Table, Td, Th } from '@/app/_components/ui/table';
 import type { RecipientRow } from '@/lib/campaigns/recipients';
 import { sortHref, type RecipientSort, type RecipientView } from '@/lib/campaigns/recipient-params';
@@ -106,16 +107,6 @@ function RecipientRowView({ row, hasSurvey, format }: { row: RecipientRow; hasSu
         </Td>
       ) : null}
     </tr>
-  );
-}
-
-/** The date over the time, so the moment takes a narrow column instead of one long line. */
-function StackedMoment({ moment, format }: { moment: Date; format: Formatter }) {
-  return (
-    <time dateTime={moment.toISOString()} className="flex flex-col whitespace-nowrap leading-tight">
-      <span>{format.date(moment)}</span>
-      <span className="text-xs text-fg-subtle">{format.time(moment)}</span>
-    </time>
   );
 }
 
